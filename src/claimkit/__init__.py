@@ -1,0 +1,3 @@
+"""claimkit: audit claims, citations and sources in explainer documents."""
+
+__version__ = "0.1.0"

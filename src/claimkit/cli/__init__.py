@@ -1,0 +1,62 @@
+"""The ``claimkit`` command. Each command lives in its own module and imports lazily."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from claimkit import __version__
+from claimkit.cli import lint as _lint
+from claimkit.cli import parse_cmd as _parse
+
+app = typer.Typer(
+    name="claimkit",
+    help="Audit claims, citations and sources in explainer documents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"claimkit {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Audit claims, citations and sources in explainer documents."""
+
+
+app.command("lint")(_lint.lint)
+app.command("parse")(_parse.parse)
+
+
+def main() -> None:
+    """Entry point: never lets a traceback reach the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("claimkit: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (| head): nothing left to say to anyone.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    except Exception as exc:
+        sys.stderr.write(f"claimkit: internal error: {type(exc).__name__}: {exc}\n")
+        sys.exit(2)

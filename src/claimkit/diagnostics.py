@@ -1,0 +1,82 @@
+"""Findings and the fixes that may come with them: one model behind every output format."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+
+class Applicability(enum.Enum):
+    """How far a fix can be trusted, as ruff has it."""
+
+    SAFE = "safe"  # applied by --fix
+    UNSAFE = "unsafe"  # applied only with --unsafe-fixes
+    DISPLAY_ONLY = "display-only"  # shown, never applied
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the characters ``[start, end)`` of the document text with ``content``."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    line: int
+    column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    fixable: bool = False
+    end_line: int | None = None
+    end_column: int | None = None
+    fix: Fix | None = field(default=None, compare=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message,
+            "fixable": self.fixable,
+        }
+        if self.end_line is not None:
+            data["end_line"] = self.end_line
+            data["end_column"] = self.end_column
+        return data

@@ -1,0 +1,133 @@
+"""Run rules over documents and files: parsed document in, sorted diagnostics out."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from claimkit.diagnostics import Diagnostic
+from claimkit.model import Document
+from claimkit.parse import UnreadableError, parse_bytes, parse_file
+from claimkit.rules import BY_CODE
+from claimkit.rules.base import Context, Rule
+from claimkit.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    skipped: str | None = None  # why the file was not linted (not an explainer, empty)
+
+
+@dataclass(slots=True)
+class LintJob:
+    rules: tuple[Rule, ...]
+    settings: Settings = field(default_factory=Settings)
+
+
+def lint_document(document: Document, job: LintJob) -> list[Diagnostic]:
+    ctx = Context(document, job.settings)
+    found: list[Diagnostic] = []
+    for rule in job.rules:
+        if rule.check is None:
+            continue
+        for finding in rule.check(ctx):
+            span = finding.span
+            line, column = (span.line, span.column) if span is not None else (1, 1)
+            end_line = end_column = None
+            if span is not None:
+                end_line, end_column = document.position(span.end)
+            found.append(
+                Diagnostic(
+                    path=document.path,
+                    line=line,
+                    column=column,
+                    code=rule.code,
+                    name=rule.name,
+                    severity=rule.severity,
+                    message=finding.message,
+                    fixable=rule.fixable,
+                    end_line=end_line,
+                    end_column=end_column,
+                    fix=finding.fix,
+                )
+            )
+    found.sort(key=lambda d: d.sort_key)
+    return found
+
+
+def unreadable(path: str, reason: str) -> Diagnostic:
+    rule = BY_CODE["CK001"]
+    return Diagnostic(path, 1, 1, rule.code, rule.name, rule.severity, reason, rule.fixable)
+
+
+def _result(document: Document, job: LintJob) -> FileResult:
+    if not document.text.strip():
+        return FileResult(document.path, (), "empty file")
+    if not document.is_explainer:
+        return FileResult(
+            document.path, (), "not an explainer (no <DetailSlider>, no Claims table)"
+        )
+    return FileResult(document.path, tuple(lint_document(document, job)))
+
+
+def _ck001_selected(job: LintJob) -> bool:
+    return any(rule.code == "CK001" for rule in job.rules)
+
+
+def lint_file(path: str, display: str, job: LintJob) -> FileResult:
+    try:
+        document = parse_file(path, display)
+    except UnreadableError as exc:
+        found = (unreadable(display, str(exc)),) if _ck001_selected(job) else ()
+        return FileResult(display, found, None if found else str(exc))
+    return _result(document, job)
+
+
+def lint_bytes(data: bytes, display: str, job: LintJob) -> FileResult:
+    try:
+        document = parse_bytes(data, display)
+    except UnreadableError as exc:
+        found = (unreadable(display, str(exc)),) if _ck001_selected(job) else ()
+        return FileResult(display, found, None if found else str(exc))
+    return _result(document, job)
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 64
+_job: LintJob | None = None
+
+
+def _lint_pair(pair: tuple[str, str]) -> FileResult:
+    assert _job is not None
+    return lint_file(pair[0], pair[1], _job)
+
+
+def lint_files(
+    files: Sequence[tuple[str, str]], job: LintJob, jobs: int | None = None
+) -> Iterator[FileResult]:
+    """Lint (path, display) pairs, in the order given, on several processes when it pays."""
+    workers = jobs or os.cpu_count() or 1
+    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
+        for path, display in files:
+            yield lint_file(path, display, job)
+        return
+    import multiprocessing
+
+    global _job
+    _job = job  # inherited by the forked workers; no pickling of rules
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(256, len(files) // (workers * 8)))
+    with context.Pool(workers) as pool:
+        yield from pool.imap(_lint_pair, files, chunksize=chunk)
+
+
+def count_by_severity(results: Iterable[FileResult]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for result in results:
+        for diagnostic in result.diagnostics:
+            counts[diagnostic.severity.label] += 1
+    return counts

@@ -1,0 +1,1 @@
+"""Rewriting users' files: apply edits to a document's text and write it back atomically."""

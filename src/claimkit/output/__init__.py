@@ -1,0 +1,1 @@
+"""Renderers: each a pure function from diagnostics (or reports) to text."""

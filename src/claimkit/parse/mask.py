@@ -1,0 +1,103 @@
+"""Blank out what an explainer's structure must not be read from: code and HTML comments.
+
+Blanking keeps every character's offset (each masked character becomes a space,
+line breaks stay), so positions found in the masked text are positions in the
+original. Comments are returned separately because suppressions live in them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_SLIDER_OPEN = re.compile(r" {0,3}<DetailSlider\b", re.IGNORECASE)
+_SLIDER_CLOSE = re.compile(r"</DetailSlider\s*>", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+_INLINE_START = re.compile(r"`+|<!--")
+
+
+@dataclass(frozen=True, slots=True)
+class Masked:
+    text: str
+    comments: tuple[tuple[int, int], ...]  # (start, end) offsets of each <!-- ... -->
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def _mask_blocks(text: str, chars: list[str]) -> None:
+    """Fenced code blocks, and indented ones outside the DetailSlider."""
+    fence: str | None = None
+    in_slider = False
+    previous_blank = True
+    previous_indented_code = False
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        body = line.rstrip("\r\n")
+        if fence is not None:
+            _blank(chars, start, offset)
+            stripped = body.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            previous_blank = False
+            continue
+        if match := _FENCE.match(body):
+            marker = match[1]
+            # A backtick fence's info string cannot hold a backtick.
+            if not (marker[0] == "`" and "`" in body[match.end() :]):
+                fence = marker
+                _blank(chars, start, offset)
+                previous_blank = previous_indented_code = False
+                continue
+        is_blank = not body.strip()
+        indented = body.startswith(("    ", "\t")) and not is_blank
+        if indented and not in_slider and (previous_blank or previous_indented_code):
+            _blank(chars, start, offset)
+            previous_indented_code = True
+            previous_blank = False
+            continue
+        if not is_blank:
+            previous_indented_code = False
+        if _SLIDER_OPEN.match(body):
+            in_slider = True
+        if in_slider and _SLIDER_CLOSE.search(body):
+            in_slider = False
+        previous_blank = is_blank
+
+
+def _mask_inline(chars: list[str]) -> list[tuple[int, int]]:
+    """Code spans and HTML comments, scanned left to right so each hides the other."""
+    text = "".join(chars)
+    comments: list[tuple[int, int]] = []
+    position = 0
+    while match := _INLINE_START.search(text, position):
+        start = match.start()
+        if match[0] == "<!--":
+            close = text.find("-->", start + 4)
+            end = len(text) if close == -1 else close + 3
+            comments.append((start, end))
+            _blank(chars, start, end)
+            position = end
+            continue
+        run = match[0]
+        paragraph = _BLANK_LINE.search(text, match.end())
+        limit = paragraph.start() if paragraph else len(text)
+        closer = re.compile(rf"(?<!`){run}(?!`)").search(text, match.end(), limit)
+        if closer is None:
+            position = match.end()
+            continue
+        _blank(chars, start, closer.end())
+        position = closer.end()
+    return comments
+
+
+def mask(text: str) -> Masked:
+    chars = list(text)
+    _mask_blocks(text, chars)
+    comments = _mask_inline(chars)
+    return Masked("".join(chars), tuple(comments))

@@ -1,0 +1,77 @@
+"""What a rule is: metadata, documentation and a check over the parsed document."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from claimkit.diagnostics import Fix, Severity
+from claimkit.graph import CitationGraph, build_graph
+from claimkit.model import Claim, Document, Span
+
+if TYPE_CHECKING:
+    from claimkit.settings import Settings
+
+
+class FixAvailability(enum.Enum):
+    NONE = "none"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check reports; the engine adds the rule's code, name, severity and the path."""
+
+    span: Span | None  # None: line 1, column 1
+    message: str
+    fix: Fix | None = None
+
+
+class Context:
+    """Everything a check may read. Derived structures are computed once, on first use."""
+
+    def __init__(self, document: Document, settings: Settings) -> None:
+        self.document = document
+        self.settings = settings
+
+    @cached_property
+    def graph(self) -> CitationGraph:
+        return build_graph(self.document)
+
+    @cached_property
+    def rows(self) -> tuple[Claim, ...]:
+        """Well-formed rows: a malformed row (CK004) is not checked further."""
+        return tuple(claim for claim in self.document.claims if not claim.malformed)
+
+    @cached_property
+    def citable_rows(self) -> tuple[Claim, ...]:
+        """Well-formed rows whose ID no earlier row has (a repeated ID is CK103's alone)."""
+        repeated = {id(claim) for claim in self.graph.repeated_rows}
+        return tuple(claim for claim in self.rows if id(claim) not in repeated)
+
+
+Check = Callable[[Context], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str  # one line: what it finds
+    rationale: str  # one paragraph: why it matters
+    check: Check | None  # None for findings the engine itself makes (CK001)
+    bad: str = ""  # a short example that triggers the rule
+    good: str = ""  # the same example, fixed
+    fix: FixAvailability = FixAvailability.NONE
+    fix_note: str = ""  # what the fix does and how safe it is
+    enabled_by_default: bool = True
+    options: dict[str, str] = field(default_factory=dict)  # option name -> description
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not FixAvailability.NONE

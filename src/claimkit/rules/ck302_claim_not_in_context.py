@@ -1,0 +1,53 @@
+"""CK302 claim-not-in-context."""
+
+from collections.abc import Iterator
+
+from claimkit.diagnostics import Severity
+from claimkit.rules.base import Context, Finding, Rule
+from claimkit.text.normalize import compact
+
+
+def match_score(sentence: str, context: str) -> float:
+    """0-100: how well the sentence aligns with some stretch of the context."""
+    needle, haystack = compact(sentence), compact(context)
+    if not needle:
+        return 100.0
+    if needle in haystack:
+        return 100.0
+    from rapidfuzz import fuzz  # only for the rare rows that are not verbatim
+
+    return float(fuzz.partial_ratio(needle, haystack))
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    threshold = ctx.settings.context_threshold
+    for claim in ctx.rows:
+        if not claim.sentence.value or not claim.context.value:
+            continue  # CK303
+        score = match_score(claim.sentence.value, claim.context.value)
+        if score < threshold:
+            yield Finding(
+                claim.context.span or claim.row,
+                f"claim {claim.id}'s sentence does not occur in its context "
+                f"(best match {score:.0f}%, needs {threshold:.0f}%)",
+            )
+
+
+RULE = Rule(
+    code="CK302",
+    name="claim-not-in-context",
+    severity=Severity.WARNING,
+    summary="A claim's sentence does not occur in its own context excerpt.",
+    rationale=(
+        "The context is the passage the sentence was quoted from; when the sentence is not in "
+        "it, either the pipeline paraphrased the source (and the quote marks lie) or it pasted "
+        "the wrong excerpt. Both sides are normalised as for duplicate detection, with spaces "
+        "then removed so that text-extraction damage (`Irans`, `andmore`) still matches, and "
+        "compared fuzzily: the best-aligned stretch of the context must reach the threshold "
+        "(default 90%)."
+    ),
+    check=check,
+    bad="|... Prices fell 4% in May.|...|Prices rose sharply in June, the ministry said.|",
+    good="|... Prices rose sharply in June.|...|Prices rose sharply in June, the ministry said.|",
+    options={"context-threshold": "minimum alignment score, 0-100 (default 90)"},
+)

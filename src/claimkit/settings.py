@@ -1,0 +1,15 @@
+"""Run-wide settings that rules read; the CLI and configuration fill them in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# CK302: how much of a claim sentence must align with its context (0-100, rapidfuzz's
+# partial_ratio over the normalised text without spaces). 90 tolerates a word or two of
+# extraction damage in a sentence, not a different sentence.
+DEFAULT_CONTEXT_THRESHOLD = 90.0
+
+
+@dataclass(slots=True)
+class Settings:
+    context_threshold: float = DEFAULT_CONTEXT_THRESHOLD

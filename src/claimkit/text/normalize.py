@@ -1,0 +1,37 @@
+"""One normalisation for every comparison of claim text (CK301, CK302, dedupe, verify).
+
+NFKC, case-folding, typographic quotes and dashes unified, apostrophes dropped
+(so text-extraction damage like ``Irans`` equals ``Iran's``), hyphens read as
+spaces (``precision-guided`` == ``precision guided``), thousands separators
+dropped (``1,000`` == ``1000``), other punctuation folded to spaces, whitespace
+collapsed. Digits are always kept.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_TAG = re.compile(r"<[^>]{0,1000}>")
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u201b\u02bc\u00b4`\u2032]")
+_THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))")
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+_NON_WORD = re.compile(r"[^\w\u2024]+")  # \u2024 stands in for a decimal point
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """The comparable form of a sentence: lower-case words and numbers separated by one space."""
+    text = html.unescape(_TAG.sub(" ", text))
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _APOSTROPHES.sub("", text)
+    text = _THOUSANDS.sub("", text)
+    text = _DECIMAL.sub("\u2024", text)
+    text = _NON_WORD.sub(" ", text).replace("_", " ")
+    return _SPACES.sub(" ", text).strip().replace("\u2024", ".")
+
+
+def compact(text: str) -> str:
+    """``normalize`` without spaces: glued words (``andmore``) then still match."""
+    return normalize(text).replace(" ", "")
