@@ -103,6 +103,7 @@ class Claim:
     index: int  # 0-based position among the table's data rows
     anchor: Span | None  # the element carrying id="..."
     id_span: Span | None  # the ID inside id="..."
+    anchor_label: Span | None  # the anchor's visible text, the "1" of <font id="1">[1]</font>
     sentence: Field  # entities decoded, escaped pipes unescaped
     context: Field
     source: Source | None  # None for a malformed row

@@ -60,7 +60,7 @@ def _row(original: str, masked: str, start: int, end: int, index: int, locate: L
 
     first = absolute(cells[0])
     claim_id: str | None = None
-    anchor = id_span = None
+    anchor = id_span = anchor_label = None
     sentence_start = first[0]
     anchor_match = _ANCHOR.match(original, first[0], first[1]) or _TAG_ONLY_ANCHOR.match(
         original, first[0], first[1]
@@ -73,6 +73,12 @@ def _row(original: str, masked: str, start: int, end: int, index: int, locate: L
             claim_id = html.unescape(ident[group]).strip()
             anchor = locate.span(anchor_match.start(), anchor_match.end())
             id_span = locate.span(value_start, value_start + len(ident[group]))
+            if anchor_match.lastindex and anchor_match.lastindex >= 3:
+                inner = anchor_match[3]
+                label_at = inner.find(claim_id) if claim_id else -1
+                if label_at != -1:
+                    start_at = anchor_match.start(3) + label_at
+                    anchor_label = locate.span(start_at, start_at + len(claim_id))
             sentence_start = anchor_match.end()
     sentence_raw = original[sentence_start : first[1]]
     lead = len(sentence_raw) - len(sentence_raw.lstrip())
@@ -101,6 +107,7 @@ def _row(original: str, masked: str, start: int, end: int, index: int, locate: L
         index=index,
         anchor=anchor,
         id_span=id_span,
+        anchor_label=anchor_label,
         sentence=sentence,
         context=context,
         source=source,
