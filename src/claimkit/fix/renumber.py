@@ -9,7 +9,7 @@ from claimkit.model import Citation, Claim, Document
 
 
 def sequential_mapping(claims: Iterable[Claim]) -> dict[str, str]:
-    """Old ID -> ``1..N`` in row order, for rows that have an ID (the first row of a repeat wins)."""
+    """Old ID -> ``1..N`` in row order, for rows with an ID (the first row of a repeat wins)."""
     mapping: dict[str, str] = {}
     for claim in claims:
         if claim.id is not None and claim.id not in mapping:
