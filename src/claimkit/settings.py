@@ -13,3 +13,9 @@ DEFAULT_CONTEXT_THRESHOLD = 90.0
 @dataclass(slots=True)
 class Settings:
     context_threshold: float = DEFAULT_CONTEXT_THRESHOLD
+    # Extra ratings files layered over the shipped database, later ones winning (bias issue).
+    ratings_files: tuple[str, ...] = ()
+    # Near-duplicate similarity threshold for CK301 and dedupe; None means the engine's default.
+    dedupe_threshold: float | None = None
+    # lint --online: allow rules that fetch sources over HTTP (CK501, CK502).
+    online: bool = False
