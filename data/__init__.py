@@ -1,0 +1,1 @@
+"""The shipped ratings database (bias_ratings.yaml), installed as package data."""

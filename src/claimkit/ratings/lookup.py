@@ -1,0 +1,156 @@
+"""From a source URL to its rating: the most specific entry, per the spec's look-up policy.
+
+Policy (spec section 2, "Edge cases, decided"):
+
+1. Hosts are compared without a leading ``www.``. The URL's full host is tried first, then
+   each parent domain down to the registered domain (``edition.cnn.com`` -> ``cnn.com``).
+2. Within a host, the entry with the longest path prefix that matches whole path segments
+   wins (``cnn.com/opinions/x`` -> CNN (Opinion); ``cnn.com/europe/x`` -> CNN Digital).
+3. Several entries on the same host and path: News Media entries win. Entries left that
+   disagree make the match ambiguous; every tied label is kept.
+4. Layers: an entry in a later file replaces every earlier-file entry with the same host
+   and path, so a user's file overrides the shipped one precisely where it speaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from claimkit.ratings.schema import Entry, normalize_host, normalize_path
+
+NEWS_MEDIA = "News Media"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    host: str  # the URL's host, without www.
+    registered_domain: str
+    matched_host: str
+    matched_path: str  # "" for the whole site
+    entries: tuple[Entry, ...]  # the winner first; more than one when tied
+    candidates: int  # entries on the matched host+path before the News Media preference
+
+    @property
+    def entry(self) -> Entry:
+        return self.entries[0]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(entry.bias for entry in self.entries))
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.labels) > 1
+
+    def reason(self) -> str:
+        where = self.matched_host + self.matched_path
+        if self.matched_path:
+            why = f"longest path prefix {where}"
+        elif self.matched_host == self.host:
+            why = f"whole site {where}"
+        else:
+            why = f"parent domain {where} (of {self.host})"
+        if self.candidates > len(self.entries):
+            why += f"; {self.candidates} entries there, the News Media one preferred"
+        if self.ambiguous:
+            why += "; ambiguous: " + ", ".join(f"{e.name} ({e.bias})" for e in self.entries)
+        return why
+
+
+_extractor: Any = None
+
+
+def registered_domain(host: str) -> str:
+    """``edition.cnn.com`` -> ``cnn.com``, from tldextract's bundled public suffix snapshot."""
+    global _extractor
+    if _extractor is None:
+        import tldextract
+
+        # No suffix-list URLs and no cache directory: the snapshot inside the package only,
+        # so no network and no writes to the user's home.
+        _extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    parts = _extractor(host)
+    if parts.domain and parts.suffix:
+        return f"{parts.domain}.{parts.suffix}"
+    return host
+
+
+def split_source(url_or_domain: str) -> tuple[str, str]:
+    """(host without www., normalised path) of a URL or a bare ``domain/path``."""
+    text = url_or_domain.strip()
+    if "://" not in text:
+        text = "http://" + text.lstrip("/")
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:
+        return "", ""
+    return normalize_host(host), normalize_path(parts.path)
+
+
+def _segments_match(prefix: str, path: str) -> bool:
+    return not prefix or path == prefix or path.startswith(prefix + "/")
+
+
+class Database:
+    """The layered entries, indexed by host; look-ups are cached per host."""
+
+    def __init__(self, layers: Iterable[Sequence[Entry]]) -> None:
+        by_key: dict[tuple[str, str], list[Entry]] = {}
+        order: list[Entry] = []
+        for layer in layers:
+            fresh: dict[tuple[str, str], list[Entry]] = {}
+            for entry in layer:
+                for host in entry.domains:
+                    for path in entry.paths or ("",):
+                        fresh.setdefault((host, path), []).append(entry)
+            by_key.update(fresh)  # a later layer replaces earlier entries at the same key
+            order.extend(layer)
+        self._by_host: dict[str, list[tuple[str, tuple[Entry, ...]]]] = {}
+        for (host, path), entries in by_key.items():
+            self._by_host.setdefault(host, []).append((path, tuple(entries)))
+        for paths in self._by_host.values():
+            paths.sort(key=lambda item: -len(item[0]))  # longest prefix first
+        live = {id(e) for entries in by_key.values() for e in entries}
+        self.entries: tuple[Entry, ...] = tuple(e for e in order if id(e) in live)
+        self._host_chain = lru_cache(maxsize=65536)(self._chain)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _chain(self, host: str) -> tuple[str, tuple[str, ...]]:
+        """(registered domain, hosts to try from the most specific) for one host."""
+        registered = registered_domain(host)
+        hosts = [host]
+        if host != registered and host.endswith("." + registered):
+            labels = host[: -len(registered) - 1].split(".")
+            hosts += [".".join([*labels[i:], registered]) for i in range(1, len(labels))]
+            hosts.append(registered)
+        return registered, tuple(h for h in hosts if h in self._by_host) or ()
+
+    def registered(self, url_or_domain: str) -> str:
+        host, _ = split_source(url_or_domain)
+        return self._host_chain(host)[0] if host else ""
+
+    def lookup(self, url_or_domain: str) -> Match | None:
+        host, path = split_source(url_or_domain)
+        if not host:
+            return None
+        registered, hosts = self._host_chain(host)
+        for candidate in hosts:
+            for prefix, entries in self._by_host[candidate]:
+                if _segments_match(prefix, path):
+                    news = tuple(e for e in entries if e.source_type == NEWS_MEDIA)
+                    return Match(
+                        host=host,
+                        registered_domain=registered,
+                        matched_host=candidate,
+                        matched_path=prefix,
+                        entries=news or entries,
+                        candidates=len(entries),
+                    )
+        return None

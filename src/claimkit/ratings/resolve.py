@@ -1,0 +1,40 @@
+"""What the database says about one claim row: shared by CK202, CK203 and the bias report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimkit.model import Claim
+from claimkit.ratings.lookup import Database, Match
+from claimkit.rules.ck201_invalid_source_url import url_problem
+from claimkit.rules.ck204_unknown_bias_label import BIAS_LABELS
+
+
+@dataclass(frozen=True, slots=True)
+class RowRating:
+    claim: Claim
+    url: str | None  # None when the row has no valid source URL (CK201's business)
+    domain: str  # registered domain, "" without a valid URL
+    inline: str | None  # the BiasChart label when it is a known one (N/A included)
+    match: Match | None
+
+    @property
+    def rated(self) -> bool:
+        return self.match is not None
+
+    @property
+    def disagrees(self) -> bool:
+        """The inline label is known and none of the database's (tied) labels."""
+        return self.match is not None and self.inline is not None and (
+            self.inline not in self.match.labels
+        )
+
+
+def rate_row(claim: Claim, db: Database) -> RowRating:
+    source = claim.source
+    label = source.bias_label.value if source and source.bias_label else None
+    inline = label if label in BIAS_LABELS else None
+    url = source.url.value if source and source.url else None
+    if url is None or url_problem(url) is not None:
+        return RowRating(claim, None, "", inline, None)
+    return RowRating(claim, url, db.registered(url), inline, db.lookup(url))
