@@ -62,6 +62,14 @@ def lint(
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="Also list files skipped as non-explainers.")
     ] = False,
+    ratings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ratings",
+            metavar="FILE",
+            help="A ratings file layered over the shipped database (repeatable; later wins).",
+        ),
+    ] = None,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
@@ -77,7 +85,20 @@ def lint(
         rules = select_rules(split_list(select), split_list(ignore), split_list(extend_select))
     except SelectionError as exc:
         fail(str(exc))
-    job = LintJob(rules)
+    from claimkit.settings import Settings
+
+    job = LintJob(rules, Settings(ratings_files=tuple(ratings or ())))
+    from claimkit.ratings import NEEDS_RATINGS
+
+    if any(rule.code in NEEDS_RATINGS for rule in rules):
+        from claimkit.ratings.access import database
+        from claimkit.ratings.load import RatingsError
+
+        try:
+            # Loaded here, once, before any worker forks: a bad file is a clean exit 2.
+            database(job.settings)
+        except RatingsError as exc:
+            fail(str(exc))
 
     results: list[FileResult] = []
     file_paths = [p for p in paths if p != "-"]

@@ -15,10 +15,13 @@ from claimkit.rules import (
     ck105_citation_label_mismatch,
     ck106_malformed_citation,
     ck201_invalid_source_url,
+    ck202_unrated_source,
+    ck203_bias_label_mismatch,
     ck204_unknown_bias_label,
     ck205_missing_source_date,
     ck302_claim_not_in_context,
     ck303_empty_claim,
+    ck401_one_sided_sources,
 )
 from claimkit.rules.base import Rule
 
@@ -37,10 +40,13 @@ RULES: tuple[Rule, ...] = tuple(
             ck105_citation_label_mismatch.RULE,
             ck106_malformed_citation.RULE,
             ck201_invalid_source_url.RULE,
+            ck202_unrated_source.RULE,
+            ck203_bias_label_mismatch.RULE,
             ck204_unknown_bias_label.RULE,
             ck205_missing_source_date.RULE,
             ck302_claim_not_in_context.RULE,
             ck303_empty_claim.RULE,
+            ck401_one_sided_sources.RULE,
         ),
         key=lambda rule: rule.code,
     )
