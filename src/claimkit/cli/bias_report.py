@@ -1,0 +1,163 @@
+"""``claimkit bias-report``: whose voices do these explainers rest on?"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from claimkit.cli.common import ExitCode, fail, note
+
+if TYPE_CHECKING:
+    from claimkit.report.model import Report
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    html = "html"
+
+
+class Prefer(StrEnum):
+    database = "database"
+    inline = "inline"
+
+
+def bias_report(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Explainer files or directories (searched for *.md).", show_default=False),
+    ],
+    by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--by", help="Units: outlets, claims, citations (comma-separated; default: all three)."
+        ),
+    ] = None,
+    prefer: Annotated[
+        Prefer, typer.Option("--prefer", help="Whose rating counts: the database's or the inline label.")
+    ] = Prefer.database,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", help="Output format.")
+    ] = ReportFormat.table,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report here.")
+    ] = None,
+    ratings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ratings",
+            metavar="FILE",
+            help="A ratings file layered over the shipped database (repeatable; later wins).",
+        ),
+    ] = None,
+    fail_on_blindspot: Annotated[
+        bool, typer.Option("--fail-on-blindspot", help="Exit 1 when a report has a blindspot.")
+    ] = False,
+    max_lean: Annotated[
+        float | None,
+        typer.Option(
+            "--max-lean", min=0.0, max=2.0, metavar="X",
+            help="Exit 1 when a mean lean is further than X from 0 (scale -2..+2).",
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No notes on stderr.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    ] = None,
+) -> None:
+    """Balance of the sources per document and for the whole corpus: outlets, claims, citations."""
+    import os
+
+    from claimkit.discovery import PathError, discover
+    from claimkit.ratings.access import database_for
+    from claimkit.ratings.load import RatingsError
+    from claimkit.report.gates import violations
+    from claimkit.report.model import UNITS
+    from claimkit.report.run import report_files
+    from claimkit.selection import split_list
+
+    units = tuple(dict.fromkeys(u.strip().lower() for u in split_list(by))) or UNITS
+    for unit in units:
+        if unit not in UNITS:
+            fail(f"unknown unit {unit!r} for --by (use outlets, claims or citations)")
+    units = tuple(u for u in UNITS if u in units)
+    try:
+        found = discover(paths)
+    except PathError as exc:
+        fail(str(exc))
+    try:
+        db = database_for(tuple(ratings or ()))
+    except RatingsError as exc:
+        fail(str(exc))
+
+    documents: list[Report] = []
+    for outcome in report_files(found.files, db, prefer.value, jobs):
+        if outcome.report is not None:
+            documents.append(outcome.report)
+        elif not quiet and outcome.skipped and not outcome.skipped.startswith("not an explainer"):
+            note(f"{outcome.path}: skipped: {outcome.skipped}")
+    if not quiet:
+        for directory in found.empty_dirs:
+            note(f"no markdown files found in {directory}")
+    corpus = None
+    if len(found.files) > 1 or any(os.path.isdir(p) for p in paths):
+        from claimkit.report.compute import corpus_report
+
+        corpus = corpus_report(documents)
+    if not documents and not quiet:
+        note(f"no explainers among {len(found.files)} file(s)")
+
+    text = _render(output_format, documents, corpus, units, output)
+    if output is not None:
+        from claimkit.fix.write import atomic_write
+
+        try:
+            atomic_write(output, text.encode("utf-8"))
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}")
+    elif text:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+    problems = violations(documents, corpus, units, fail_on_blindspot, max_lean)
+    if not quiet:
+        for problem in problems:
+            note(problem)
+    if problems:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _render(
+    fmt: ReportFormat,
+    documents: list[Report],
+    corpus: Report | None,
+    units: tuple[str, ...],
+    output: str | None,
+) -> str:
+    if fmt is ReportFormat.table:
+        import io
+
+        from claimkit.output.terminal import wants_color
+        from claimkit.report import render_terminal
+
+        if output is None:
+            render_terminal.render(documents, corpus, units, sys.stdout, wants_color(sys.stdout))
+            return ""
+        buffer = io.StringIO()
+        render_terminal.render(documents, corpus, units, buffer, False)
+        return buffer.getvalue()
+    if fmt is ReportFormat.json:
+        from claimkit.report import render_json as renderer
+    elif fmt is ReportFormat.markdown:
+        from claimkit.report import render_markdown as renderer  # type: ignore[no-redef]
+    elif fmt is ReportFormat.csv:
+        from claimkit.report import render_csv as renderer  # type: ignore[no-redef]
+    else:
+        from claimkit.report import render_html as renderer  # type: ignore[no-redef]
+    return renderer.render(documents, corpus, units)
