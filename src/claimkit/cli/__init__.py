@@ -11,6 +11,7 @@ from claimkit import __version__
 from claimkit.cli import bias_report as _bias_report
 from claimkit.cli import lint as _lint
 from claimkit.cli import parse_cmd as _parse
+from claimkit.cli import ratings_cmd as _ratings
 
 app = typer.Typer(
     name="claimkit",
@@ -43,6 +44,7 @@ def _root(
 app.command("lint")(_lint.lint)
 app.command("parse")(_parse.parse)
 app.command("bias-report")(_bias_report.bias_report)
+app.add_typer(_ratings.app, name="ratings")
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from claimkit.ratings.schema import ENTRY_LABELS, Entry, as_yaml_data, normalize_host
+from claimkit.ratings.schema import ENTRY_LABELS, Entry, as_yaml_data, is_domain, normalize_host
 
 ALLSIDES = "AllSides"
 MBFC = "Media Bias/Fact Check"
@@ -50,8 +50,8 @@ def site_of(url: str) -> tuple[str, str] | str:
         return "no address"
     parts = urlsplit(url if "://" in url else "http://" + url)
     host = normalize_host(parts.hostname or "")
-    if not host or "." not in host:
-        return "no usable host"
+    if not is_domain(host):
+        return f'no usable host in "{url}"'
     if host in _PLACEHOLDERS:
         return f"placeholder host {host}"
     segments = [s for s in parts.path.lower().split("/") if s]

@@ -108,7 +108,7 @@ def _from_cache(path: str, data: bytes) -> tuple[Entry, ...] | None:
             rated_by=item.get("rated_by", ""),
             as_of=item.get("as_of", ""),
             factual=item.get("factual"),
-            origin=f"{origin}:{index}",
+            origin=f"{origin} #{index}",
         )
         for index, item in enumerate(image["entries"], 1)
     )

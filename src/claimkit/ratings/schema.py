@@ -44,6 +44,10 @@ class Entry:
     origin: str = ""  # "file:index", to say where a match came from
 
 
+def is_domain(host: str) -> bool:
+    return bool(_DOMAIN.match(host))
+
+
 def normalize_host(host: str) -> str:
     host = host.strip().lower().rstrip(".")
     return host[4:] if host.startswith("www.") else host
@@ -146,7 +150,7 @@ def validate(data: object, origin: str) -> tuple[Entry, ...]:
     if not isinstance(entries, Sequence) or isinstance(entries, str):
         raise SchemaError(("entries",) if "entries" in data else (), '"entries" must be a list')
     return tuple(
-        validate_entry(raw, ("entries", index), f"{origin}:{index + 1}")
+        validate_entry(raw, ("entries", index), f"{origin} #{index + 1}")
         for index, raw in enumerate(entries)
     )
 
