@@ -30,7 +30,9 @@ class Prefer(StrEnum):
 def bias_report(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Explainer files or directories (searched for *.md).", show_default=False),
+        typer.Argument(
+            help="Explainer files or directories (searched for *.md).", show_default=False
+        ),
     ],
     by: Annotated[
         list[str] | None,
@@ -39,7 +41,8 @@ def bias_report(
         ),
     ] = None,
     prefer: Annotated[
-        Prefer, typer.Option("--prefer", help="Whose rating counts: the database's or the inline label.")
+        Prefer,
+        typer.Option("--prefer", help="Whose rating counts: the database's or the inline label."),
     ] = Prefer.database,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", help="Output format.")
@@ -61,7 +64,10 @@ def bias_report(
     max_lean: Annotated[
         float | None,
         typer.Option(
-            "--max-lean", min=0.0, max=2.0, metavar="X",
+            "--max-lean",
+            min=0.0,
+            max=2.0,
+            metavar="X",
             help="Exit 1 when a mean lean is further than X from 0 (scale -2..+2).",
         ),
     ] = None,

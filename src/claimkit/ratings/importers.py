@@ -121,7 +121,9 @@ def allsides_csv(text: str, as_of: str = "") -> Imported:
     reader = csv.DictReader(text.splitlines())
     fields = {name.rsplit("/", 1)[-1] for name in reader.fieldnames or ()}
     if not {"source_name", "media_bias_rating", "source_url"} <= fields:
-        raise ConvertError("not an AllSides CSV export (no source_name/media_bias_rating/source_url)")
+        raise ConvertError(
+            "not an AllSides CSV export (no source_name/media_bias_rating/source_url)"
+        )
     return from_allsides((_strip_prefix(row) for row in reader), as_of)
 
 
@@ -133,9 +135,7 @@ def allsides_json(data: Any, as_of: str = "") -> Imported:
         items = items.get("publication")
     if not isinstance(items, list):
         raise ConvertError("not an AllSides JSON export (no allsides_media_bias_ratings list)")
-    rows = [
-        item.get("publication", item) if isinstance(item, dict) else {} for item in items
-    ]
+    rows = [item.get("publication", item) if isinstance(item, dict) else {} for item in items]
     return from_allsides(rows, as_of)
 
 

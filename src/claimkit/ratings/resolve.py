@@ -25,8 +25,10 @@ class RowRating:
     @property
     def disagrees(self) -> bool:
         """The inline label is known and none of the database's (tied) labels."""
-        return self.match is not None and self.inline is not None and (
-            self.inline not in self.match.labels
+        return (
+            self.match is not None
+            and self.inline is not None
+            and (self.inline not in self.match.labels)
         )
 
 

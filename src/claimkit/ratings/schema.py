@@ -15,7 +15,7 @@ _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)
 _AS_OF = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ENTRY_KEYS = {
     "name", "domains", "paths", "bias", "type", "rating_url", "rated_by", "as_of", "factual",
-}  # fmt: skip
+}
 _TOP_KEYS = {"schema", "about", "entries"}
 
 KeyPath = tuple[str | int, ...]

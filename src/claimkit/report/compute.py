@@ -49,8 +49,11 @@ def unit_stats(counts: dict[str, int]) -> UnitStats:
         counts=full,
         total=total,
         rated=rated,
-        sides={"left": share(left, rated), "center": share(center, rated),
-               "right": share(right, rated)},  # fmt: skip
+        sides={
+            "left": share(left, rated),
+            "center": share(center, rated),
+            "right": share(right, rated),
+        },
         mean_lean=mean,
         coverage=share(rated, total),
         blindspot=blindspot,
@@ -83,7 +86,7 @@ def _outlet(rating: RowRating) -> tuple[str, str, str, str | None, str]:
 
 
 def citation_counts(document: Document) -> dict[int, int]:
-    """Citations per row (keyed by ``id()`` of the claim): a repeated ID resolves to its first row."""
+    """Citations per row, keyed by ``id()`` of the claim (a repeated ID's go to its first row)."""
     graph = build_graph(document)
     counts: dict[int, int] = {}
     for target, citations in graph.citations_of.items():
@@ -111,10 +114,15 @@ def document_report(document: Document, db: Database, prefer: str = "database") 
         key, name, domain, factual, rated_by = _outlet(rating)
         seen = outlets.get(key)
         outlets[key] = OutletLine(
-            key, name, domain, seen.label if seen else label,
-            (seen.claims if seen else 0) + 1, (seen.citations if seen else 0) + weight,
-            factual, rated_by,
-        )  # fmt: skip
+            key,
+            name,
+            domain,
+            seen.label if seen else label,
+            (seen.claims if seen else 0) + 1,
+            (seen.citations if seen else 0) + weight,
+            factual,
+            rated_by,
+        )
         if rating.url is not None and rating.match is None:
             unrated[rating.domain] = None
         if rating.disagrees:
@@ -137,8 +145,11 @@ def document_report(document: Document, db: Database, prefer: str = "database") 
     return Report(
         path=document.path,
         documents=1,
-        units={"outlets": unit_stats(by_outlet), "claims": unit_stats(claims),
-               "citations": unit_stats(cited)},  # fmt: skip
+        units={
+            "outlets": unit_stats(by_outlet),
+            "claims": unit_stats(claims),
+            "citations": unit_stats(cited),
+        },
         outlets=tuple(outlets.values()),
         unrated_domains=tuple(unrated),
         disagreements=tuple(disagreements),
@@ -155,9 +166,15 @@ def corpus_report(reports: Sequence[Report]) -> Report:
                 line
                 if seen is None
                 else OutletLine(
-                    seen.key, seen.name, seen.domain, seen.label, seen.claims + line.claims,
-                    seen.citations + line.citations, seen.factual, seen.rated_by,
-                )  # fmt: skip
+                    seen.key,
+                    seen.name,
+                    seen.domain,
+                    seen.label,
+                    seen.claims + line.claims,
+                    seen.citations + line.citations,
+                    seen.factual,
+                    seen.rated_by,
+                )
             )
     units: dict[str, UnitStats] = {}
     for unit in UNITS[1:]:

@@ -5,8 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 REPORT_LABELS: tuple[str, ...] = (
-    "Left", "Lean Left", "Center", "Lean Right", "Right", "Mixed", "Unrated",
-)  # fmt: skip
+    "Left",
+    "Lean Left",
+    "Center",
+    "Lean Right",
+    "Right",
+    "Mixed",
+    "Unrated",
+)
 UNITS: tuple[str, ...] = ("outlets", "claims", "citations")
 UNIT_TITLES = {
     "outlets": "unique outlets",

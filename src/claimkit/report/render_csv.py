@@ -9,9 +9,18 @@ from collections.abc import Sequence
 from claimkit.report.model import REPORT_LABELS, Report
 
 HEADER = [
-    "scope", "path", "unit", *REPORT_LABELS, "total", "left", "center", "right",
-    "mean_lean", "coverage", "blindspot",
-]  # fmt: skip
+    "scope",
+    "path",
+    "unit",
+    *REPORT_LABELS,
+    "total",
+    "left",
+    "center",
+    "right",
+    "mean_lean",
+    "coverage",
+    "blindspot",
+]
 
 
 def _number(value: float | None) -> str:
@@ -27,8 +36,16 @@ def render(documents: Sequence[Report], corpus: Report | None, units: Sequence[s
         for unit in units:
             s = report.units[unit]
             writer.writerow(
-                [scope, report.path or "", unit, *(s.counts[x] for x in REPORT_LABELS), s.total,
-                 *(_number(s.sides[k]) for k in ("left", "center", "right")),
-                 _number(s.mean_lean), _number(s.coverage), s.blindspot or ""]  # fmt: skip
+                [
+                    scope,
+                    report.path or "",
+                    unit,
+                    *(s.counts[x] for x in REPORT_LABELS),
+                    s.total,
+                    *(_number(s.sides[k]) for k in ("left", "center", "right")),
+                    _number(s.mean_lean),
+                    _number(s.coverage),
+                    s.blindspot or "",
+                ]
             )
     return out.getvalue()

@@ -54,7 +54,7 @@ def _unit(report: Report, unit: str) -> str:
     s = report.units[unit]
     blind = ' class="verdict blind"' if s.blindspot else ' class="verdict"'
     rows = "".join(
-        f"<tr><td><span class=sw style=\"background:{COLORS[x]}\"></span>{escape(x)}</td>"
+        f'<tr><td><span class=sw style="background:{COLORS[x]}"></span>{escape(x)}</td>'
         f"<td>{s.counts[x]}</td><td>{percent(s.counts[x] / s.total if s.total else 0)}</td></tr>"
         for x in REPORT_LABELS
     )
@@ -73,8 +73,10 @@ def _section(report: Report, units: Sequence[str], heading: str) -> str:
     body = [f"<section><h2>{escape(heading)}</h2>"]
     body += [_unit(report, unit) for unit in units]
     if report.outlets:
-        body.append("<h3>Sources</h3><table><tr><th>outlet</th><th>domain</th><th>rating</th>"
-                    "<th>factual reporting</th><th>claims</th><th>citations</th></tr>")  # fmt: skip
+        body.append(
+            "<h3>Sources</h3><table><tr><th>outlet</th><th>domain</th><th>rating</th>"
+            "<th>factual reporting</th><th>claims</th><th>citations</th></tr>"
+        )
         body += [
             f"<tr><td>{escape(o.name)}</td><td>{escape(o.domain)}</td><td>{escape(o.label)}</td>"
             f"<td>{escape(o.factual or '')}</td><td>{o.claims}</td><td>{o.citations}</td></tr>"
@@ -110,12 +112,13 @@ def render(documents: Sequence[Report], corpus: Report | None, units: Sequence[s
     if corpus is not None:
         sections.insert(0, _section(corpus, units, f"Corpus: {corpus.documents} documents"))
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<title>Source balance: claimkit bias report</title>"
         f"<style>{_CSS}</style></head><body><h1>Source balance</h1>"
-        f"<p class=legend>{legend}</p>" + "".join(sections) +
-        "<footer><p>Ratings: the claimkit ratings database (AllSides media bias ratings, "
+        f"<p class=legend>{legend}</p>"
+        + "".join(sections)
+        + "<footer><p>Ratings: the claimkit ratings database (AllSides media bias ratings, "
         "non-commercial use with attribution) and any files layered over it.</p></footer>"
         "</body></html>\n"
     )

@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 
 from claimkit.report.model import REPORT_LABELS, Report
-from claimkit.report.text import lean, percent, shorten, sides, verdict
+from claimkit.report.text import percent, shorten, summary_rows
 
 
 def _md(text: str) -> str:
@@ -25,17 +25,13 @@ def _report(report: Report, units: Sequence[str], heading: str) -> list[str]:
             share = s.counts[label] / s.total if s.total else 0.0
             cells.append(f"{s.counts[label]} ({percent(share)})")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    rows = {
-        "left / center / right": lambda u: sides(report.units[u]),
-        "mean lean (−2..+2)": lambda u: lean(report.units[u].mean_lean),
-        "rated coverage": lambda u: percent(report.units[u].coverage),
-        "blindspot": lambda u: verdict(report.units[u]),
-    }
-    for title, cell in rows.items():
-        lines.append(f"| **{title}** | " + " | ".join(cell(u) for u in units) + " |")
+    summaries = [summary_rows(report.units[unit]) for unit in units]
+    for index, (name, _) in enumerate(summaries[0]):
+        figures = " | ".join(rows[index][1] for rows in summaries)
+        lines.append(f"| **{name}** | {figures} |")
     lines.append("")
     if report.unrated_domains:
-        lines.append("Unrated domains: " + ", ".join(f"`{_md(d)}`" for d in report.unrated_domains))
+        lines.append("Unrated domains: " + ", ".join(_md(d) for d in report.unrated_domains))
         lines.append("")
     if report.disagreements:
         lines.append("Inline labels that differ from the database:")
@@ -53,7 +49,7 @@ def _report(report: Report, units: Sequence[str], heading: str) -> list[str]:
 def render(documents: Sequence[Report], corpus: Report | None, units: Sequence[str]) -> str:
     lines = ["# Source balance", ""]
     for report in documents:
-        lines += _report(report, units, _md(report.path or ''))
+        lines += _report(report, units, _md(report.path or ""))
     if corpus is not None:
         lines += _report(corpus, units, f"Corpus ({corpus.documents} documents)")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from claimkit.report.model import REPORT_LABELS, Report
-from claimkit.report.text import COLORS, lean, percent, sides
+from claimkit.report.text import COLORS, percent, summary_rows
 
 _BAR = 10
 
@@ -28,7 +28,10 @@ def render(
     from rich.text import Text
 
     console = Console(
-        file=stream, force_terminal=color, no_color=not color, highlight=False,
+        file=stream,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
         width=None if color else 100,
     )
     scoped = list(documents) + ([corpus] if corpus is not None else [])
@@ -49,13 +52,9 @@ def render(
                 cells.append(cell)
             table.add_row(*cells)
         table.add_section()
-        for name, cell in (
-            ("left/ctr/right", lambda u: sides(report.units[u])),
-            ("mean lean", lambda u: lean(report.units[u].mean_lean)),
-            ("coverage", lambda u: percent(report.units[u].coverage)),
-            ("blindspot", lambda u: report.units[u].blindspot or "none"),
-        ):
-            table.add_row(Text(name), *(Text(cell(unit)) for unit in units))
+        rows = [summary_rows(report.units[unit]) for unit in units]
+        for index, (name, _) in enumerate(rows[0]):
+            table.add_row(Text(name), *(Text(row[index][1]) for row in rows))
         console.print(table)
         blind = {report.units[u].blindspot for u in units} - {None}
         for side in sorted(x for x in blind if x):

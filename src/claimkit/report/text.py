@@ -52,3 +52,13 @@ def sides(stats: UnitStats) -> str:
 def shorten(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def summary_rows(stats: UnitStats) -> list[tuple[str, str]]:
+    """The figures under the per-label counts, short enough for a table cell."""
+    return [
+        ("left/ctr/right", sides(stats)),
+        ("mean lean", lean(stats.mean_lean)),
+        ("coverage", percent(stats.coverage)),
+        ("blindspot", stats.blindspot or "none"),
+    ]

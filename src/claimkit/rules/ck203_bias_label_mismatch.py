@@ -33,7 +33,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f'{match.entry.name} ({match.matched_host}{match.matched_path}) is rated "{wanted}"'
             )
             if label.span is not None:
-                fix = Fix(f'Set the label to "{wanted}"', (Edit(label.span.start, label.span.end, wanted),))
+                fix = Fix(
+                    f'Set the label to "{wanted}"',
+                    (Edit(label.span.start, label.span.end, wanted),),
+                )
         yield Finding(label.span or claim.row, message, fix)
 
 
