@@ -21,30 +21,64 @@ OUTLETS = [  # (name, host, inline label, rating page slug, source type)
     ("Fox News Digital", "www.foxnews.com", "Right", "fox-news-media-bias", "News Media"),
     ("NPR (Online News)", "www.npr.org", "Lean Left", "npr-media-bias", "News Media"),
     ("The Hill", "thehill.com", "Center", "hill-media-bias", "News Media"),
-    ("Washington Examiner", "www.washingtonexaminer.com", "Lean Right",
-     "washington-examiner-media-bias", "News Media"),
+    (
+        "Washington Examiner",
+        "www.washingtonexaminer.com",
+        "Lean Right",
+        "washington-examiner-media-bias",
+        "News Media",
+    ),
     ("Bloomberg", "www.bloomberg.com", "Lean Left", "bloomberg-media-bias", "News Media"),
     ("CNBC", "www.cnbc.com", "Center", "cnbc", "News Media"),
     ("Defense News", "www.defensenews.com", "Center", "defense-news-media-bias", "News Media"),
     ("regional-monitor.net", "www.regional-monitor.net", "N/A", "", ""),
     ("policy-quarterly.org", "policy-quarterly.org", "N/A", "", ""),
 ]
-SUBJECTS = ["Officials", "Analysts", "The ministry", "Port operators", "The central bank",
-            "Negotiators", "Farm groups", "The regulator", "Two senior diplomats", "Economists"]
+SUBJECTS = [
+    "Officials",
+    "Analysts",
+    "The ministry",
+    "Port operators",
+    "The central bank",
+    "Negotiators",
+    "Farm groups",
+    "The regulator",
+    "Two senior diplomats",
+    "Economists",
+]
 VERBS = ["expect", "warned that", "said", "estimate that", "reported that", "believe"]
-OBJECTS = ["grain exports", "the new pipeline", "freight rates", "the ceasefire talks",
-           "fuel subsidies", "the border crossing", "water rationing", "the drone program",
-           "interest rates", "the power grid", "fishing quotas", "the rail link"]
-CHANGES = ["will rise by {n} percent before the end of the year",
-           "could fall to {n} million tonnes next season",
-           "have been delayed by at least {n} weeks",
-           "are unlikely to change before {y}",
-           "would cost about ${n} billion over a decade",
-           "may double if the dry season lasts {n} more weeks"]
-FILLER = ["The statement came after a week of talks.", "Markets barely moved on the news.",
-          "Critics called the plan unrealistic.", "The figures were first reported on Monday.",
-          "Local officials declined to comment.", "A final decision is expected in spring.",
-          "Independent experts were more cautious.", "The estimate has been revised twice."]
+OBJECTS = [
+    "grain exports",
+    "the new pipeline",
+    "freight rates",
+    "the ceasefire talks",
+    "fuel subsidies",
+    "the border crossing",
+    "water rationing",
+    "the drone program",
+    "interest rates",
+    "the power grid",
+    "fishing quotas",
+    "the rail link",
+]
+CHANGES = [
+    "will rise by {n} percent before the end of the year",
+    "could fall to {n} million tonnes next season",
+    "have been delayed by at least {n} weeks",
+    "are unlikely to change before {y}",
+    "would cost about ${n} billion over a decade",
+    "may double if the dry season lasts {n} more weeks",
+]
+FILLER = [
+    "The statement came after a week of talks.",
+    "Markets barely moved on the news.",
+    "Critics called the plan unrealistic.",
+    "The figures were first reported on Monday.",
+    "Local officials declined to comment.",
+    "A final decision is expected in spring.",
+    "Independent experts were more cautious.",
+    "The estimate has been revised twice.",
+]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -63,16 +97,23 @@ def _row(rng: random.Random, number: int, sentence: str) -> str:
     rating = f"https://www.allsides.com/news-source/{slug}" if slug else ""
     path = "-".join(rng.choice(OBJECTS).split()) + f"-{rng.randint(1000, 99999)}"
     url = f"https://{host}/{rng.randint(2019, 2024)}/{rng.randint(1, 12):02d}/{path}.html"
-    date = "" if rng.random() < 0.15 else (
-        f"{rng.choice(MONTHS)} {_ordinal(rng.randint(1, 28))}, {rng.randint(2019, 2024)}")
+    date = (
+        ""
+        if rng.random() < 0.15
+        else (f"{rng.choice(MONTHS)} {_ordinal(rng.randint(1, 28))}, {rng.randint(2019, 2024)}")
+    )
     kind_cell = f"*({kind})*" if kind else ""
     before = " ".join(rng.sample(FILLER, 3))
     after = " ".join(rng.sample(FILLER, 3))
-    cell = (f'<div style="{STYLE}"><a href="{rating}" target="_blank"><BiasChart bias="{label}" />'
-            f'</a><div><a href="{url}" target="_blank">{name}</a></div><div>{kind_cell}</div>'
-            f"<div>{date}</div></div>")
-    return (f'|<font id="{number}" color=#FF3399>[{number}]</font> {sentence}|{cell}|'
-            f"{before} {sentence} {after}|")
+    cell = (
+        f'<div style="{STYLE}"><a href="{rating}" target="_blank"><BiasChart bias="{label}" />'
+        f'</a><div><a href="{url}" target="_blank">{name}</a></div><div>{kind_cell}</div>'
+        f"<div>{date}</div></div>"
+    )
+    return (
+        f'|<font id="{number}" color=#FF3399>[{number}]</font> {sentence}|{cell}|'
+        f"{before} {sentence} {after}|"
+    )
 
 
 def _cite(ids: list[int]) -> str:
@@ -99,12 +140,21 @@ def explainer(rng: random.Random) -> str:
     cited = [i for i in range(1, count + 1) if rng.random() > 0.15] or [1]
     if rng.random() < 0.05:
         cited.append(count + 1)  # a dangling citation
-    lines = [f"# How might {rng.choice(OBJECTS)} change the outlook for {rng.choice(OBJECTS)}?",
-             "", "## Summary", "<DetailSlider>"]
+    lines = [
+        f"# How might {rng.choice(OBJECTS)} change the outlook for {rng.choice(OBJECTS)}?",
+        "",
+        "## Summary",
+        "<DetailSlider>",
+    ]
     for name, paragraphs in (("less-detailed", 1), ("summary", 1), ("more-detailed", 2)):
         lines += [f"<template v-slot:{name}>", _level(rng, cited, paragraphs), "</template>"]
-    lines += ["</DetailSlider>", "", "## Claims", "| Claim Sentence | Source | Context |",
-              "|---|---|---|"]
+    lines += [
+        "</DetailSlider>",
+        "",
+        "## Claims",
+        "| Claim Sentence | Source | Context |",
+        "|---|---|---|",
+    ]
     lines += [_row(rng, i, sentences[i - 1]) for i in range(1, count + 1)]
     return "\n".join(lines) + "\n"
 

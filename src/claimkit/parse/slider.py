@@ -174,15 +174,10 @@ def _group(
         malformed.append(
             MalformedCitation(locate.span(opened, opened + 1), 'unbalanced "[" in the summary')
         )
-    return [_with_group(citation, group_of[i]) for i, citation in enumerate(citations)]
-
-
-def _with_group(citation: Citation, group: int) -> Citation:
-    if group == -1:
-        return citation
-    from dataclasses import replace
-
-    return replace(citation, group=group)
+    return [
+        citation if group_of[i] == -1 else citation._replace(group=group_of[i])
+        for i, citation in enumerate(citations)
+    ]
 
 
 def parse_slider(masked: str, locate: Locator) -> SliderParts:
