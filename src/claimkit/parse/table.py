@@ -15,10 +15,10 @@ _DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[
 _ANY_HEADING = re.compile(r" {0,3}#{1,6}(\s|$)")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
 _ANCHOR = re.compile(
-    r"\s*<(font|a|span|sup|div)\b([^>]{0,2000})>(.{0,500}?)</\1\s*>", re.IGNORECASE | re.DOTALL
+    r"\s*<(font|a|span|sup|div)\b([^<>]{0,2000})>(.{0,500}?)</\1\s*>", re.IGNORECASE | re.DOTALL
 )
 _ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-_TAG_ONLY_ANCHOR = re.compile(r"\s*<(font|a|span|sup|div)\b([^>]{0,2000})/?>", re.IGNORECASE)
+_TAG_ONLY_ANCHOR = re.compile(r"\s*<(font|a|span|sup|div)\b([^<>]{0,2000})/?>", re.IGNORECASE)
 
 
 def _cell_text(raw: str) -> str:
