@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 LEVEL_NAMES: tuple[str, ...] = ("less-detailed", "summary", "more-detailed")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open character range ``[start, end)`` with the 1-based position of its start."""
+class Span(NamedTuple):
+    """A half-open character range ``[start, end)`` with the 1-based position of its start.
+
+    A NamedTuple, not a dataclass: a parse makes tens of thousands of them per megabyte.
+    """
 
     start: int
     end: int
@@ -43,8 +46,7 @@ class Level:
     closed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """A link from summary text to a claim: ``<a href="#ID">LABEL</a>`` or ``[LABEL](#ID)``."""
 
     target: str
@@ -73,8 +75,7 @@ class MalformedCitation:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """A piece of text with the span it came from; ``span`` is None when absent."""
 
     value: str

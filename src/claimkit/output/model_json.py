@@ -17,6 +17,8 @@ def _plain(value: Any) -> Any:
             for f in dataclasses.fields(value)
             if not f.name.startswith("_")
         }
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):  # Span, Field, Citation
+        return {key: _plain(item) for key, item in value._asdict().items()}
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if isinstance(value, dt.date):

@@ -15,6 +15,9 @@ _SLIDER_OPEN = re.compile(r" {0,3}<DetailSlider\b", re.IGNORECASE)
 _SLIDER_CLOSE = re.compile(r"</DetailSlider\s*>", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 _INLINE_START = re.compile(r"`+|<!--")
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
+# Cheap test for whether any block-level masking can apply at all.
+_BLOCK_HINT = re.compile(r"^(?: {0,3}(?:```|~~~)|    |\t)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,14 +26,24 @@ class Masked:
     comments: tuple[tuple[int, int], ...]  # (start, end) offsets of each <!-- ... -->
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
+def _apply(text: str, ranges: list[tuple[int, int]]) -> str:
+    if not ranges:
+        return text
+    pieces = []
+    position = 0
+    for start, end in ranges:
+        pieces.append(text[position:start])
+        pieces.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
-def _mask_blocks(text: str, chars: list[str]) -> None:
+def _block_ranges(text: str) -> list[tuple[int, int]]:
     """Fenced code blocks, and indented ones outside the DetailSlider."""
+    ranges: list[tuple[int, int]] = []
+    if not _BLOCK_HINT.search(text):
+        return ranges
     fence: str | None = None
     in_slider = False
     previous_blank = True
@@ -40,7 +53,7 @@ def _mask_blocks(text: str, chars: list[str]) -> None:
         start, offset = offset, offset + len(line)
         body = line.rstrip("\r\n")
         if fence is not None:
-            _blank(chars, start, offset)
+            ranges.append((start, offset))
             stripped = body.strip()
             if stripped.startswith(fence) and set(stripped) == {fence[0]}:
                 fence = None
@@ -51,13 +64,13 @@ def _mask_blocks(text: str, chars: list[str]) -> None:
             # A backtick fence's info string cannot hold a backtick.
             if not (marker[0] == "`" and "`" in body[match.end() :]):
                 fence = marker
-                _blank(chars, start, offset)
+                ranges.append((start, offset))
                 previous_blank = previous_indented_code = False
                 continue
         is_blank = not body.strip()
         indented = body.startswith(("    ", "\t")) and not is_blank
         if indented and not in_slider and (previous_blank or previous_indented_code):
-            _blank(chars, start, offset)
+            ranges.append((start, offset))
             previous_indented_code = True
             previous_blank = False
             continue
@@ -68,11 +81,12 @@ def _mask_blocks(text: str, chars: list[str]) -> None:
         if in_slider and _SLIDER_CLOSE.search(body):
             in_slider = False
         previous_blank = is_blank
+    return ranges
 
 
-def _mask_inline(chars: list[str]) -> list[tuple[int, int]]:
+def _inline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Code spans and HTML comments, scanned left to right so each hides the other."""
-    text = "".join(chars)
+    ranges: list[tuple[int, int]] = []
     comments: list[tuple[int, int]] = []
     position = 0
     while match := _INLINE_START.search(text, position):
@@ -81,7 +95,7 @@ def _mask_inline(chars: list[str]) -> list[tuple[int, int]]:
             close = text.find("-->", start + 4)
             end = len(text) if close == -1 else close + 3
             comments.append((start, end))
-            _blank(chars, start, end)
+            ranges.append((start, end))
             position = end
             continue
         run = match[0]
@@ -91,13 +105,14 @@ def _mask_inline(chars: list[str]) -> list[tuple[int, int]]:
         if closer is None:
             position = match.end()
             continue
-        _blank(chars, start, closer.end())
+        ranges.append((start, closer.end()))
         position = closer.end()
-    return comments
+    return ranges, comments
 
 
 def mask(text: str) -> Masked:
-    chars = list(text)
-    _mask_blocks(text, chars)
-    comments = _mask_inline(chars)
-    return Masked("".join(chars), tuple(comments))
+    blocks = _apply(text, _block_ranges(text))
+    if "`" not in blocks and "<!--" not in blocks:
+        return Masked(blocks, ())
+    inline, comments = _inline_ranges(blocks)
+    return Masked(_apply(blocks, inline), tuple(comments))

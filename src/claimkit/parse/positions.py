@@ -28,3 +28,21 @@ class Locator:
     def span(self, start: int, end: int) -> Span:
         index = bisect_right(self.starts, start) - 1
         return Span(start, end, index + 1, start - self.starts[index] + 1)
+
+    def on_line_of(self, offset: int) -> LineLocator:
+        """A locator for spans known to start on the same line as ``offset``."""
+        index = bisect_right(self.starts, offset) - 1
+        return LineLocator(index + 1, self.starts[index])
+
+
+class LineLocator(Locator):
+    """Spans on one line (a table row): no search per span, which adds up over a corpus."""
+
+    __slots__ = ("line", "line_start")
+
+    def __init__(self, line: int, line_start: int) -> None:
+        self.line = line
+        self.line_start = line_start
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.line, start - self.line_start + 1)

@@ -9,17 +9,17 @@ from dataclasses import dataclass
 from claimkit.model import Citation, CitationGroup, Level, MalformedCitation, Slider
 from claimkit.parse.positions import Locator
 
-_OPEN = re.compile(r"<DetailSlider\b[^>]{0,1000}>", re.IGNORECASE)
+_OPEN = re.compile(r"<DetailSlider\b[^<>]{0,1000}>", re.IGNORECASE)
 _CLOSE = re.compile(r"</DetailSlider\s*>", re.IGNORECASE)
-_TEMPLATE_OPEN = re.compile(r"<template\b([^>]{0,1000})>", re.IGNORECASE)
+_TEMPLATE_OPEN = re.compile(r"<template\b([^<>]{0,1000})>", re.IGNORECASE)
 _TEMPLATE_CLOSE = re.compile(r"</template\s*>", re.IGNORECASE)
 _SLOT = re.compile(r"(?:v-slot:|#)([\w.-]+)")
-_A_OPEN = re.compile(r"<a\b([^>]{0,4000})>", re.IGNORECASE)
+_A_OPEN = re.compile(r"<a\b([^<>]{0,4000})>", re.IGNORECASE)
 _A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(#[^)\s]*)\s*\)")
 _BRACKET = re.compile(r"[\[\]]")
-_TAG = re.compile(r"<[^>]{0,1000}>")
+_TAG = re.compile(r"<[^<>]{0,1000}>")
 # The start of the Claims section ends an unclosed slider.
 _CLAIMS_HEADING = re.compile(r"^ {0,3}##\s+Claims\b", re.IGNORECASE | re.MULTILINE)
 
@@ -174,15 +174,10 @@ def _group(
         malformed.append(
             MalformedCitation(locate.span(opened, opened + 1), 'unbalanced "[" in the summary')
         )
-    return [_with_group(citation, group_of[i]) for i, citation in enumerate(citations)]
-
-
-def _with_group(citation: Citation, group: int) -> Citation:
-    if group == -1:
-        return citation
-    from dataclasses import replace
-
-    return replace(citation, group=group)
+    return [
+        citation if group_of[i] == -1 else citation._replace(group=group_of[i])
+        for i, citation in enumerate(citations)
+    ]
 
 
 def parse_slider(masked: str, locate: Locator) -> SliderParts:

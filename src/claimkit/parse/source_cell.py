@@ -10,17 +10,20 @@ from claimkit.parse.dates import parse_date
 from claimkit.parse.positions import Locator
 
 _BIAS = re.compile(
-    r"""<BiasChart\b[^>]{0,500}?\bbias\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE
+    r"""<BiasChart\b[^<>]{0,500}?\bbias\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE
 )
 _BIAS_CHART = re.compile(r"<BiasChart\b", re.IGNORECASE)
-_A = re.compile(r"<a\b([^>]{0,4000})>(.{0,2000}?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_A = re.compile(
+    r"<a\b([^<>]{0,4000})>([^<]{0,2000}(?:<(?!/?a\b)[^<]{0,2000}){0,20}?)</a\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 # Innermost <div>...</div>: no nested div inside.
 _INNER_DIV = re.compile(
-    r"<div\b[^>]{0,2000}>((?:(?!<div\b|</div).){0,4000}?)</div\s*>", re.IGNORECASE | re.DOTALL
+    r"<div\b[^<>]{0,2000}>((?:(?!<div\b|</div).){0,4000}?)</div\s*>", re.IGNORECASE | re.DOTALL
 )
 _TYPE = re.compile(r"^\s*\*\((.*)\)\*\s*$", re.DOTALL)
-_TAG = re.compile(r"<[^>]{0,1000}>")
+_TAG = re.compile(r"<[^<>]{0,1000}>")
 
 
 def _text(raw: str) -> str:

@@ -14,12 +14,11 @@ _HEADER_ROW = re.compile(r"^[ \t]*\|?[ \t]*Claim Sentence[ \t]*\|", re.IGNORECAS
 _DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
 _ANY_HEADING = re.compile(r" {0,3}#{1,6}(\s|$)")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
-_PIPE = re.compile(r"(?<!\\)\|")
 _ANCHOR = re.compile(
-    r"\s*<(font|a|span|sup|div)\b([^>]{0,2000})>(.{0,500}?)</\1\s*>", re.IGNORECASE | re.DOTALL
+    r"\s*<(font|a|span|sup|div)\b([^<>]{0,2000})>(.{0,500}?)</\1\s*>", re.IGNORECASE | re.DOTALL
 )
 _ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-_TAG_ONLY_ANCHOR = re.compile(r"\s*<(font|a|span|sup|div)\b([^>]{0,2000})/?>", re.IGNORECASE)
+_TAG_ONLY_ANCHOR = re.compile(r"\s*<(font|a|span|sup|div)\b([^<>]{0,2000})/?>", re.IGNORECASE)
 
 
 def _cell_text(raw: str) -> str:
@@ -40,9 +39,21 @@ def _lines(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _row(original: str, masked: str, start: int, end: int, index: int, locate: Locator) -> Claim:
+def _pipes(line: str) -> list[int]:
+    """Offsets of the unescaped pipes in a line (str.find beats a look-behind regex here)."""
+    cuts = []
+    at = line.find("|")
+    while at != -1:
+        if at == 0 or line[at - 1] != "\\":
+            cuts.append(at)
+        at = line.find("|", at + 1)
+    return cuts
+
+
+def _row(original: str, masked: str, start: int, end: int, index: int, table: Locator) -> Claim:
+    locate = table.on_line_of(start)
     line = masked[start:end]
-    cuts = [m.start() for m in _PIPE.finditer(line)]
+    cuts = _pipes(line)
     bounds = [-1, *cuts, len(line)]
     cells = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
     # Outer pipes are optional: drop the empty cell before a leading one and after a trailing one.

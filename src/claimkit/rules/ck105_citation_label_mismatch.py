@@ -7,8 +7,10 @@ from claimkit.rules.base import Context, Finding, FixAvailability, Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    graph = ctx.graph
     for citation in ctx.document.citations:
-        if citation.label != citation.target:
+        # A target that is no claim ID is CK106's alone.
+        if citation.label != citation.target and graph.is_claim_target(citation.target):
             span = citation.label_span
             yield Finding(
                 citation.span,

@@ -1,17 +1,24 @@
 """CK201 invalid-source-url."""
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from claimkit.diagnostics import Severity
 from claimkit.rules.base import Context, Finding, Rule
 
+# The shape of nearly every valid source URL; anything else takes the careful path below.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#][^\s]*)?")
+_SPACE = re.compile(r"\s")
+
 
 def url_problem(url: str) -> str | None:
     """Why ``url`` is not an absolute http(s) link, or None when it is one."""
+    if _PLAIN_URL.fullmatch(url):
+        return None
     if not url:
         return "source link is empty"
-    if any(ch.isspace() for ch in url):
+    if _SPACE.search(url):
         return f'source URL "{url}" contains whitespace'
     if url.startswith("//"):
         return f'source URL "{url}" is protocol-relative; write https:'

@@ -9,6 +9,8 @@ from claimkit.text.normalize import compact
 
 def match_score(sentence: str, context: str) -> float:
     """0-100: how well the sentence aligns with some stretch of the context."""
+    if sentence in context:  # the common case, verbatim: no normalisation needed
+        return 100.0
     needle, haystack = compact(sentence), compact(context)
     if not needle:
         return 100.0

@@ -13,7 +13,7 @@ import html
 import re
 import unicodedata
 
-_TAG = re.compile(r"<[^>]{0,1000}>")
+_TAG = re.compile(r"<[^<>]{0,1000}>")
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u201b\u02bc\u00b4`\u2032]")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")

@@ -1,0 +1,72 @@
+"""Lint speed: one file next to the bare interpreter, and corpus throughput.
+
+    python bench/bench_lint.py [--runs 15] [--corpus-runs 3] [--sizes 1000,10000]
+
+Run it with the venv's python: the entry point timed is the ``claimkit`` script beside
+``sys.executable``, and the comparison is that same interpreter running ``-c pass``, measured
+interleaved in the same run so that machine noise hits both alike. Prints medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate_corpus import generate
+
+SCRIPT = str(Path(sys.executable).with_name("claimkit"))
+
+
+def _wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def single_file(path: str, runs: int) -> None:
+    bare, lint = [], []
+    for _ in range(runs):
+        bare.append(_wall([sys.executable, "-c", "pass"]))
+        lint.append(_wall([SCRIPT, "lint", path]))
+    b, k = statistics.median(bare), statistics.median(lint)
+    print(f"single file: claimkit lint {k * 1000:.1f} ms, python -c pass {b * 1000:.1f} ms, "
+          f"ratio {k / b:.1f}x  (medians of {runs})")
+
+
+def corpus(directory: str, runs: int) -> None:
+    files = sorted(Path(directory).glob("*.md"))
+    size = sum(f.stat().st_size for f in files)
+    times = [_wall([SCRIPT, "lint", "-q", directory]) for _ in range(runs)]
+    t = statistics.median(times)
+    print(f"corpus {len(files)} files ({size / 1e6:.1f} MB): {t:.2f} s, "
+          f"{len(files) / t:,.0f} files/s, {size / 1e6 / t:.1f} MB/s  "
+          f"(median of {runs}, {os.cpu_count()} cores)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--corpus-runs", type=int, default=3)
+    parser.add_argument("--sizes", default="1000,10000")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        biggest = max(int(s) for s in args.sizes.split(","))
+        paths = generate(os.path.join(tmp, "corpus"), biggest)
+        single_file(paths[0], args.runs)
+        for size in sorted(int(s) for s in args.sizes.split(",")):
+            subset = os.path.join(tmp, f"c{size}")
+            os.makedirs(subset)
+            for path in paths[:size]:
+                os.link(path, os.path.join(subset, os.path.basename(path)))
+            corpus(subset, args.corpus_runs)
+
+
+if __name__ == "__main__":
+    main()
