@@ -137,15 +137,19 @@ class Database:
         return self._host_chain(host)[0] if host else ""
 
     def lookup(self, url_or_domain: str) -> Match | None:
+        return self.resolve(url_or_domain)[1]
+
+    def resolve(self, url_or_domain: str) -> tuple[str, Match | None]:
+        """(registered domain, the match or None), splitting the URL once."""
         host, path = split_source(url_or_domain)
         if not host:
-            return None
+            return "", None
         registered, hosts = self._host_chain(host)
         for candidate in hosts:
             for prefix, entries in self._by_host[candidate]:
                 if _segments_match(prefix, path):
                     news = tuple(e for e in entries if e.source_type == NEWS_MEDIA)
-                    return Match(
+                    return registered, Match(
                         host=host,
                         registered_domain=registered,
                         matched_host=candidate,
@@ -153,4 +157,4 @@ class Database:
                         entries=news or entries,
                         candidates=len(entries),
                     )
-        return None
+        return registered, None

@@ -39,4 +39,5 @@ def rate_row(claim: Claim, db: Database) -> RowRating:
     url = source.url.value if source and source.url else None
     if url is None or url_problem(url) is not None:
         return RowRating(claim, None, "", inline, None)
-    return RowRating(claim, url, db.registered(url), inline, db.lookup(url))
+    domain, match = db.resolve(url)
+    return RowRating(claim, url, domain, inline, match)
