@@ -74,7 +74,9 @@ def test_seed_numbers() -> None:
     assert cited["coverage"] == pytest.approx(17 / 19)
     assert cited["blindspot"] == "right"
     assert report["unrated_domains"] == ["intellinews.com", "thebulletin.org", "ips-journal.eu"]
-    assert [(d["claim"], d["line"], d["inline"], d["database"]) for d in report["disagreements"]] == [
+    assert [
+        (d["claim"], d["line"], d["inline"], d["database"]) for d in report["disagreements"]
+    ] == [
         ("1", 19, "Left", ["Lean Left"]),
         ("2", 20, "Left", ["Lean Left"]),
         ("7", 25, "Left", ["Lean Left"]),
@@ -204,8 +206,7 @@ def _hostile(tmp_path: Path) -> tuple[Path, Path]:
     path.write_text(doc.text(), encoding="utf-8")
     mine = tmp_path / "mine.yaml"
     mine.write_text(
-        'entries:\n  - {name: "<img src=x onerror=alert(1)>", domains: [cnbc.com], '
-        "bias: Center}\n",
+        'entries:\n  - {name: "<img src=x onerror=alert(1)>", domains: [cnbc.com], bias: Center}\n',
         encoding="utf-8",
     )
     return path, mine

@@ -16,9 +16,7 @@ from claimkit.cli import app
 from claimkit.report.text import COLORS
 from conftest import SEED, needs_seed
 
-CHROMIUM = next(
-    (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser")) if p), None
-)
+CHROMIUM = next((p for p in (shutil.which(n) for n in ("chromium", "chromium-browser")) if p), None)
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)"
 )
@@ -90,7 +88,7 @@ def test_chart_is_drawn_in_headless_chromium(tmp_path: Path) -> None:
         capture_output=True,
         timeout=120,
     )  # fmt: skip
-    width, height, rows, bpp = read_png(shot.read_bytes())
+    width, _height, rows, bpp = read_png(shot.read_bytes())
     pixels: Counter[tuple[int, int, int]] = Counter()
     for row in rows:
         for x in range(0, width * bpp, bpp):

@@ -59,14 +59,20 @@ def test_good_file_loads_and_normalises(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (GOOD.replace('bias: "Lean Right"', "bias: Leftish"), "mine.yaml:6: bias \"Leftish\""),
-        (GOOD.replace("    paths: [/opinion/]\n", "    colour: red\n"), 'mine.yaml:12: unknown key "colour"'),
+        (GOOD.replace('bias: "Lean Right"', "bias: Leftish"), 'mine.yaml:6: bias "Leftish"'),
+        (
+            GOOD.replace("    paths: [/opinion/]\n", "    colour: red\n"),
+            'mine.yaml:12: unknown key "colour"',
+        ),
         (GOOD.replace('["harbourledger.example"]', '["https://x.example/"]'), "mine.yaml:5: "),
         (GOOD.replace("[/opinion/]", "[opinion]"), "mine.yaml:12: path prefix"),
         (GOOD.replace('as_of: "2024-05"', 'as_of: "May 2024"'), "mine.yaml:9: as_of"),
-        (GOOD.replace("    domains: [harbourledger.example]\n", ""), "mine.yaml:10: entry has no \"domains\""),
+        (
+            GOOD.replace("    domains: [harbourledger.example]\n", ""),
+            'mine.yaml:10: entry has no "domains"',
+        ),
         (GOOD.replace("entries:", "entries: {"), "mine.yaml:"),
-        ("- just a list\n", 'mine.yaml:1: a ratings file is a mapping'),
+        ("- just a list\n", "mine.yaml:1: a ratings file is a mapping"),
         (GOOD.replace("schema: 1", "schema: 2"), "mine.yaml:2: unsupported schema version"),
     ],
 )

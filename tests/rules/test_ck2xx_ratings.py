@@ -68,7 +68,9 @@ def test_ck203_label_cases(inline: str, expected: list[tuple[str, int]]) -> None
     assert found(doc.text()) == expected
 
 
-@pytest.mark.parametrize(("inline", "fires"), [("Left", False), ("Lean Left", False), ("Center", True)])
+@pytest.mark.parametrize(
+    ("inline", "fires"), [("Left", False), ("Lean Left", False), ("Center", True)]
+)
 def test_ck203_ambiguous_database_accepts_any_tied_label(inline: str, fires: bool) -> None:
     doc = standard(2)
     doc.rows[0].url = "https://apnews.com/article/canal-drought-0123"
@@ -119,7 +121,9 @@ def test_ck401_off_by_default_and_reports_the_blindspot() -> None:
     assert [code for code, _ in found(text)] == []
     (diagnostic,) = lint_text(text, "CK401")
     assert (diagnostic.line, diagnostic.column) == (1, 1)
-    assert "blindspot: right" in diagnostic.message and "1 left-leaning outlet" in diagnostic.message
+    assert (
+        "blindspot: right" in diagnostic.message and "1 left-leaning outlet" in diagnostic.message
+    )
 
 
 def test_ck401_quiet_when_both_sides_are_there() -> None:
@@ -143,6 +147,8 @@ def test_ck401_agrees_with_the_bias_report(tmp_path: Path) -> None:
 
 def test_rows_without_source_do_not_crash() -> None:
     doc = standard(2)
-    doc.rows.append(Row("3", "A row with a broken source cell.", raw="|<font id=\"3\">[3]</font> x|y|"))
+    doc.rows.append(
+        Row("3", "A row with a broken source cell.", raw='|<font id="3">[3]</font> x|y|')
+    )
     codes = {code for code, _ in found(doc.text(), "CK2")}
     assert "CK202" not in codes and "CK203" not in codes

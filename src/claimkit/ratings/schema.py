@@ -14,7 +14,15 @@ SCHEMA_VERSION = 1
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$")
 _AS_OF = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ENTRY_KEYS = {
-    "name", "domains", "paths", "bias", "type", "rating_url", "rated_by", "as_of", "factual",
+    "name",
+    "domains",
+    "paths",
+    "bias",
+    "type",
+    "rating_url",
+    "rated_by",
+    "as_of",
+    "factual",
 }
 _TOP_KEYS = {"schema", "about", "entries"}
 
