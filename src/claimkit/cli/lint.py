@@ -95,8 +95,9 @@ def lint(
         from claimkit.ratings.load import RatingsError
 
         try:
-            # Loaded here, once, before any worker forks: a bad file is a clean exit 2.
-            database(job.settings)
+            # Loaded here, once, before any worker forks: a bad file is a clean exit 2, and
+            # the workers inherit the entries and the suffix list instead of loading their own.
+            database(job.settings).registered("example.com")
         except RatingsError as exc:
             fail(str(exc))
 
