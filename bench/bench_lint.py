@@ -64,7 +64,8 @@ def parse_throughput(directory: str, runs: int) -> None:
     try:
         from markdown_it import MarkdownIt
 
-        contenders.append(("markdown-it-py (tokens only)", MarkdownIt("commonmark").enable("table").parse))
+        markdown = MarkdownIt("commonmark").enable("table")
+        contenders.append(("markdown-it-py (tokens only)", markdown.parse))
     except ImportError:
         print("(markdown-it-py not installed: pip install markdown-it-py to compare)")
     results = {}
