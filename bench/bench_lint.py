@@ -36,8 +36,10 @@ def single_file(path: str, runs: int) -> None:
         bare.append(_wall([sys.executable, "-c", "pass"]))
         lint.append(_wall([SCRIPT, "lint", path]))
     b, k = statistics.median(bare), statistics.median(lint)
-    print(f"single file: claimkit lint {k * 1000:.1f} ms, python -c pass {b * 1000:.1f} ms, "
-          f"ratio {k / b:.1f}x  (medians of {runs})")
+    print(
+        f"single file: claimkit lint {k * 1000:.1f} ms, python -c pass {b * 1000:.1f} ms, "
+        f"ratio {k / b:.1f}x  (medians of {runs})"
+    )
 
 
 def corpus(directory: str, runs: int) -> None:
@@ -45,9 +47,11 @@ def corpus(directory: str, runs: int) -> None:
     size = sum(f.stat().st_size for f in files)
     times = [_wall([SCRIPT, "lint", "-q", directory]) for _ in range(runs)]
     t = statistics.median(times)
-    print(f"corpus {len(files)} files ({size / 1e6:.1f} MB): {t:.2f} s, "
-          f"{len(files) / t:,.0f} files/s, {size / 1e6 / t:.1f} MB/s  "
-          f"(median of {runs}, {os.cpu_count()} cores)")
+    print(
+        f"corpus {len(files)} files ({size / 1e6:.1f} MB): {t:.2f} s, "
+        f"{len(files) / t:,.0f} files/s, {size / 1e6 / t:.1f} MB/s  "
+        f"(median of {runs}, {os.cpu_count()} cores)"
+    )
 
 
 def parse_throughput(directory: str, runs: int) -> None:

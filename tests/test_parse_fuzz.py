@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from builder import Row, cite, standard
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builder import Row, cite, standard
 from claimkit.engine import LintJob, lint_document
 from claimkit.parse import parse_text
 from claimkit.selection import select_rules
@@ -14,8 +14,20 @@ JOB = LintJob(select_rules())
 # Characters that matter to the parser, plus ordinary text.
 ALPHABET = st.sampled_from(list("abc XYZ019|\\[]()<>#/=\"'`-*&;!\u2019\u201c\u00e9\t\r\n"))
 snippets = st.text(ALPHABET, max_size=40) | st.sampled_from(
-    ["<a href=\"#1\">1</a>", "[2](#2)", "</template>", "<!--", "-->", "```", "\\|", "&amp;",
-     "<DetailSlider>", "## Claims", "|---|---|---|", "<font id=\"3\">[3]</font>"]
+    [
+        '<a href="#1">1</a>',
+        "[2](#2)",
+        "</template>",
+        "<!--",
+        "-->",
+        "```",
+        "\\|",
+        "&amp;",
+        "<DetailSlider>",
+        "## Claims",
+        "|---|---|---|",
+        '<font id="3">[3]</font>',
+    ]
 )
 
 
