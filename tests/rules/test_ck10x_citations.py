@@ -96,6 +96,11 @@ def test_ck105_label_mismatch_with_relabel_fix() -> None:
     assert text[fix.edits[0].start : fix.edits[0].end] == "4"
 
 
+def test_ck105_not_for_dangling_or_non_id_targets() -> None:
+    text = _with_body(f'Growth <a href="#9">3</a> and <a href="#x">3</a> {cite("1", "2", "3")}.')
+    assert [code for code, _ in found(text)] == ["CK101", "CK106"] * 3
+
+
 def test_ck105_bracketed_label_is_fine() -> None:
     text = _with_body('Traffic <a href="#1">[1]</a> will grow ' + cite("2", "3") + ".")
     assert found(text) == []
