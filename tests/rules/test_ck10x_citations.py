@@ -129,6 +129,11 @@ def test_ck106_anchor_without_href_and_non_id_target() -> None:
     ]
 
 
+def test_ck106_href_without_hash() -> None:
+    body = f'Traffic {cite("1", "2")} will grow [<a href="3">3</a>].'
+    assert found(_with_body(body)) == [("CK106", 6), ("CK106", 9), ("CK106", 12), ("CK102", 21)]
+
+
 def test_ck106_other_page_links_are_not_citations() -> None:
     body = f'Traffic {cite("1", "2", "3")} will grow (<a href="https://example.org/x">map</a>).'
     assert found(_with_body(body)) == []
