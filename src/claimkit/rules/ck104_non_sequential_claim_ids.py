@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from claimkit.diagnostics import Severity
+from claimkit.diagnostics import Fix, Severity
+from claimkit.fix.renumber import renumber_edits, sequential_mapping
 from claimkit.rules.base import Context, Finding, FixAvailability, Rule
 
 
@@ -17,6 +18,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 claim.id_span or claim.row,
                 f"claim ID {claim.id} is out of order: row {position} should be claim {position}",
+                Fix(
+                    "Renumber the claims 1..N in table order",
+                    tuple(renumber_edits(ctx.document, sequential_mapping(ctx.document.claims))),
+                ),
             )
             return
 
