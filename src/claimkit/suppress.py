@@ -2,8 +2,8 @@
 
 ``<!-- claimkit-disable CK102,CK205 -->`` ... ``<!-- claimkit-enable -->``,
 ``<!-- claimkit-disable-next-line CK301 -->``, ``<!-- claimkit-disable-line CK302 -->`` and
-``<!-- claimkit-disable-file -->``; rules by code, prefix or name, none meaning every rule. Comments inside code never count (the
-parser leaves them out of ``Document.comments``).
+``<!-- claimkit-disable-file -->``; rules by code, prefix or name, none meaning every rule.
+Comments inside code never count (the parser leaves them out of ``Document.comments``).
 """
 
 from __future__ import annotations
