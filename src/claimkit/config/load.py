@@ -49,7 +49,7 @@ def load(path: str) -> Config:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc), text)
         raise ConfigError(path, line, f"invalid TOML: {exc.args[0] if exc.args else exc}") from None
     prefix: tuple[str, ...] = ()
     if os.path.basename(path) == "pyproject.toml":
@@ -60,11 +60,15 @@ def load(path: str) -> Config:
     return _Reader(path, text, prefix).read(table)
 
 
-def _line_from_message(message: str) -> int:
+def _line_from_message(message: str, text: str) -> int:
     import re
 
     found = re.search(r"line (\d+)", message)
-    return int(found.group(1)) if found else 1
+    if found:
+        return int(found.group(1))
+    if "end of document" in message:
+        return max(1, len(text.splitlines()))
+    return 1
 
 
 class _Reader:
