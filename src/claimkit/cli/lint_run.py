@@ -215,7 +215,12 @@ def _emit(diagnostics: list[Diagnostic], files: list[str], options: Options) -> 
     if options.output_file is not None:
         from claimkit.fix.write import atomic_write
 
+        import os
+
         try:
+            parent = os.path.dirname(options.output_file)
+            if parent:
+                os.makedirs(parent, exist_ok=True)
             atomic_write(options.output_file, rendered.encode("utf-8"))
         except OSError as exc:
             fail(f"cannot write {options.output_file}: {exc.strerror or exc}")
