@@ -61,11 +61,11 @@ def test_dot_claimkit_toml_wins_in_its_directory(tmp_path: Path) -> None:
         ('[tool.claimkit]\nselect = ["CK999"]\n', 2, "unknown rule selector 'CK999'"),
         ('[tool.claimkit]\nselect = "CK1"\n\n[tool.claimkit.severity]\nCK105 = "loud"\n', 5, ""),
         ('[tool.claimkit]\nseverity = { CK105 = "error", CK777 = "info" }\n', 2, "CK777"),
-        ('[tool.claimkit]\n\n[tool.claimkit.dedupe]\nthreshold = 170\n', 4, "0-100"),
-        ('[tool.claimkit]\ndedupe.treshold = 90\n', 2, "dedupe.treshold"),
+        ("[tool.claimkit]\n\n[tool.claimkit.dedupe]\nthreshold = 170\n", 4, "0-100"),
+        ("[tool.claimkit]\ndedupe.treshold = 90\n", 2, "dedupe.treshold"),
         ('[tool.claimkit.per-file-ignores]\n"drafts/*" = ["CK102"]\n"x/*" = ["nope"]\n', 3, ""),
         ('[tool.claimkit]\nratings = "missing.yaml"\n', 2, "ratings file not found"),
-        ('[tool.claimkit]\nselect = [\n', 2, "invalid TOML"),
+        ("[tool.claimkit]\nselect = [\n", 2, "invalid TOML"),
     ],
 )
 def test_bad_config_is_file_line_and_exit_2(

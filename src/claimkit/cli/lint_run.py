@@ -213,9 +213,9 @@ def _emit(diagnostics: list[Diagnostic], files: list[str], options: Options) -> 
         color = wants_color(sys.stdout)
     rendered = render(options.output_format, diagnostics, files, color)
     if options.output_file is not None:
-        from claimkit.fix.write import atomic_write
-
         import os
+
+        from claimkit.fix.write import atomic_write
 
         try:
             parent = os.path.dirname(options.output_file)
