@@ -165,7 +165,8 @@ def test_ratings_and_dedupe_threshold_reach_settings(tmp_path: Path) -> None:
     write(tmp_path / "data" / "extra.yaml", "[]\n")
     write(
         tmp_path / "pyproject.toml",
-        '[tool.claimkit]\nratings = ["data/extra.yaml"]\n\n[tool.claimkit.dedupe]\nthreshold = 91\n',
+        '[tool.claimkit]\nratings = ["data/extra.yaml"]\n'
+        "\n[tool.claimkit.dedupe]\nthreshold = 91\n",
     )
     planner = Planner(Resolver(), Flags())
     settings = planner.job(str(tmp_path / "a.md")).settings
