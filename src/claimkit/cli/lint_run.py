@@ -124,9 +124,7 @@ def _run(options: Options) -> None:
         _emit(diagnostics, [r.path for r in results if not r.skipped], options)
     if not options.quiet:
         _notes(results, empty_dirs, options, tally)
-    failing = any(
-        d.severity >= planner.fail_on(d.path if d.path != stdin_name else "-") for d in diagnostics
-    )
+    failing = any(d.severity >= planner.fail_on(d.path) for d in diagnostics)
     if failing or (options.exit_non_zero_on_fix and tally.fixed):
         raise typer.Exit(ExitCode.FINDINGS)
 
@@ -254,14 +252,19 @@ def _notes(
         note(_fix_line(tally, remaining))
     note(summary_line(count_by_severity(results), linted, with_findings))
     if not options.fix:
-        fixable = sum(
-            1
-            for r in results
-            for d in r.diagnostics
-            if d.fix is not None and d.fix.applicability.value == "safe"
-        )
-        if fixable:
-            note(f"{fixable} fixable with --fix (see --diff).")
+        _fixable_hint([d for r in results for d in r.diagnostics])
+
+
+def _fixable_hint(diagnostics: list[Diagnostic]) -> None:
+    from claimkit.diagnostics import Applicability
+
+    kinds = [d.fix.applicability for d in diagnostics if d.fix is not None and d.fix.edits]
+    safe = kinds.count(Applicability.SAFE)
+    unsafe = kinds.count(Applicability.UNSAFE)
+    if safe:
+        note(f"{safe} fixable with --fix (see --diff).")
+    if unsafe:
+        note(f"{unsafe} more fixable with --fix --unsafe-fixes.")
 
 
 def _fix_line(tally: Tally, remaining: int) -> str:
