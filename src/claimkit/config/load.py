@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from claimkit.config import globs
@@ -26,13 +27,14 @@ KEYS: dict[str, str] = {
     "dedupe": "table: threshold = near-duplicate similarity, 0-100",
 }
 DEDUPE_KEYS = {"threshold"}
+_TABLE = re.compile(r"\s*\[\s*tool\s*\.\s*claimkit\s*[\].]")
 
 
 def has_table(path: str) -> bool:
     """Whether a ``pyproject.toml`` holds a ``[tool.claimkit]`` table (cheaply, no TOML parse)."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            return any(line.lstrip().startswith("[tool.claimkit") for line in handle)
+            return any(_TABLE.match(line) for line in handle)
     except OSError:
         return False
 
@@ -61,8 +63,6 @@ def load(path: str) -> Config:
 
 
 def _line_from_message(message: str, text: str) -> int:
-    import re
-
     found = re.search(r"line (\d+)", message)
     if found:
         return int(found.group(1))
