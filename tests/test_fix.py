@@ -191,3 +191,17 @@ def test_fixes_that_never_settle_stop_at_the_cap() -> None:
 
     outcome = fix_text(document, lint, {Applicability.SAFE}, max_iterations=5)
     assert not outcome.converged and outcome.fixed == 5
+
+
+def test_renumbering_is_unsafe_when_a_dangling_citation_would_resolve(tmp_path: Path, cli) -> None:
+    doc = standard(3)
+    doc.rows = [doc.rows[0], Row("3", doc.rows[2].sentence)]  # row 2 deleted by hand
+    doc.levels = {name: f"Traffic will grow {cite('1', '2', '3')}." for name in doc.levels}
+    target = write(tmp_path / "a.md", doc.text())
+    held = cli("lint", "--fix", "a.md")
+    assert "1 unsafe fix held back (use --unsafe-fixes)." in held.stderr
+    assert target.read_text(encoding="utf-8") == doc.text()
+    assert "1 more fixable with --fix --unsafe-fixes." in cli("lint", "a.md").stderr
+    cli("lint", "--fix", "--unsafe-fixes", "a.md")
+    fixed = parse_text(target.read_text(encoding="utf-8"), "a.md")
+    assert [claim.id for claim in fixed.claims] == ["1", "2"]
