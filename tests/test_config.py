@@ -227,3 +227,46 @@ def test_resolver_reads_each_file_once(tmp_path: Path, monkeypatch: pytest.Monke
 def test_config_error_message_format() -> None:
     error = ConfigError("x.toml", 3, "bad")
     assert str(error) == "x.toml:3: bad"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("drafts", "drafts/a.md", True),
+        ("drafts", "x/drafts/a.md", True),
+        ("drafts", "drafts-old/a.md", False),
+        ("*.old.md", "x/y/a.old.md", True),
+        ("docs/*.md", "docs/a.md", True),
+        ("docs/*.md", "docs/sub/a.md", False),
+        ("docs/**/*.md", "docs/a.md", True),
+        ("docs/**/*.md", "docs/sub/deep/a.md", True),
+        ("./docs/", "docs/a.md", True),
+        ("a?.md", "ab.md", True),
+        ("[ab].md", "c.md", False),
+        ("[!ab].md", "c.md", True),
+    ],
+)
+def test_glob_semantics(pattern: str, path: str, expected: bool) -> None:
+    from claimkit.config.globs import matches
+
+    assert matches(pattern, path) is expected
+
+
+def test_stdin_uses_the_config_of_its_stdin_filename(tmp_path: Path, cli) -> None:
+    write(tmp_path / "docs" / "claimkit.toml", 'ignore = ["CK102"]\nexclude = ["skip.md"]\n')
+    text = uncited_explainer()
+    named = cli("lint", "--stdin-filename", "docs/a.md", "-", input=text)
+    assert named.code == 0
+    assert cli("lint", "-", input=text).code == 1
+    forced = cli(
+        "lint",
+        "--isolated",
+        "--force-exclude",
+        "--stdin-filename",
+        "docs/skip.md",
+        "-",
+        input=text,
+    )
+    assert forced.code == 1  # --isolated: no exclude to apply
+    excluded = cli("lint", "--force-exclude", "--stdin-filename", "docs/skip.md", "-", input=text)
+    assert excluded.code == 0 and excluded.stdout == ""

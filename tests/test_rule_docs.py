@@ -66,7 +66,9 @@ def test_page_sections_follow_the_rule_fields() -> None:
         text = page(rule)
         assert ("## Fix" in text) == (rule.fixable or bool(rule.fix_note))
         assert ("## Options" in text) == bool(rule.options)
-        assert f"claimkit-disable-next-line {rule.code}" in text
+        in_file = f"claimkit-disable-next-line {rule.code}" in text
+        assert in_file == (rule.check is not None)
+        assert f'ignore = ["{rule.code}"]' in text
 
 
 def test_table_replaces_only_between_markers() -> None:

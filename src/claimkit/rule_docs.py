@@ -71,18 +71,21 @@ def page(rule: Rule) -> str:
     if rule.options:
         lines += ["", "## Options", ""]
         lines += [f"- `{name}`: {description}" for name, description in rule.options.items()]
-    lines += [
-        "",
-        "## Suppressing it",
-        "",
-        "In the explainer, on the line before the finding:",
-        "",
-        "```markdown",
-        f"<!-- claimkit-disable-next-line {rule.code} -->",
-        "```",
-        "",
-        f'or for a whole project, `ignore = ["{rule.code}"]` under `[tool.claimkit]`.',
-    ]
+    lines += ["", "## Turning it off", ""]
+    if rule.check is not None:
+        # Findings the engine or the suppression pass make cannot be suppressed in the file.
+        lines += [
+            "In the explainer, on the line before the finding:",
+            "",
+            "```markdown",
+            f"<!-- claimkit-disable-next-line {rule.code} -->",
+            "```",
+            "",
+            "or, for a whole project, ",
+        ]
+    else:
+        lines += ["For a whole project, "]
+    lines[-1] += f'`ignore = ["{rule.code}"]` under `[tool.claimkit]`.'
     return "\n".join(lines) + "\n"
 
 
