@@ -75,7 +75,8 @@ def page(rule: Rule) -> str:
     if rule.check is not None:
         # Findings the engine or the suppression pass make cannot be suppressed in the file.
         lines += [
-            "In the explainer, on the line before the finding:",
+            "In the explainer, on the line before the finding (for a finding at line 1, about the",
+            f"whole document, use `<!-- claimkit-disable-file {rule.code} -->`):",
             "",
             "```markdown",
             f"<!-- claimkit-disable-next-line {rule.code} -->",
