@@ -91,6 +91,15 @@ def test_github_format_from_the_cli(tmp_path: Path, cli) -> None:
     lines = cli("lint", "--format", "github", "a.md").stdout.splitlines()
     assert len(lines) == 3
     assert all(line.startswith(("::error file=a.md,", "::warning file=a.md,")) for line in lines)
+    walked = cli("lint", "--format", "github", ".").stdout.splitlines()
+    assert all("file=a.md," in line for line in walked)
+
+
+def test_sarif_absolute_paths_become_file_uris(tmp_path: Path) -> None:
+    absolute = str(tmp_path / "a b.md")
+    log = json.loads(sarif.render([diagnostic(path=absolute)], RULES, "0"))
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == (tmp_path / "a b.md").as_uri()
 
 
 def test_junit_has_a_suite_per_file(tmp_path: Path, cli) -> None:

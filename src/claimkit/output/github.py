@@ -19,7 +19,8 @@ def escape_property(value: str) -> str:
 
 def render_line(d: Diagnostic) -> str:
     properties = [
-        f"file={escape_property(d.path)}",
+        # GitHub matches annotations to repository paths, which never start with "./".
+        f"file={escape_property(d.path.removeprefix('./'))}",
         f"line={d.line}",
         f"col={d.column}",
     ]

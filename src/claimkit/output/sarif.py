@@ -15,8 +15,13 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _uri(path: str) -> str:
-    """A relative URI reference for a path as shown (SARIF wants URIs, not file names)."""
-    return quote(path.replace("\\", "/"), safe="/:._-~")
+    """A URI for a path as shown (SARIF wants URIs, not file names): relative stays relative."""
+    import os
+    from pathlib import Path
+
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/._-~")
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
