@@ -205,3 +205,10 @@ def test_renumbering_is_unsafe_when_a_dangling_citation_would_resolve(tmp_path: 
     cli("lint", "--fix", "--unsafe-fixes", "a.md")
     fixed = parse_text(target.read_text(encoding="utf-8"), "a.md")
     assert [claim.id for claim in fixed.claims] == ["1", "2"]
+
+
+def test_fix_of_stdin_cannot_mix_with_files(tmp_path: Path, cli) -> None:
+    write(tmp_path / "a.md", mislabelled())
+    result = cli("lint", "--fix", "-", "a.md", input=mislabelled())
+    assert result.code == 2 and "give no other paths" in result.stderr
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == mislabelled()

@@ -88,6 +88,8 @@ def run(options: Options) -> None:
 
 
 def _run(options: Options) -> None:
+    if options.fix and "-" in options.paths and len(options.paths) > 1:
+        fail("--fix with - rewrites standard input to standard output; give no other paths")
     planner = _planner(options)
     files, empty_dirs = _files(options, planner)
     stdin_name = options.stdin_filename or "-"
