@@ -270,3 +270,28 @@ def test_stdin_uses_the_config_of_its_stdin_filename(tmp_path: Path, cli) -> Non
     assert forced.code == 1  # --isolated: no exclude to apply
     excluded = cli("lint", "--force-exclude", "--stdin-filename", "docs/skip.md", "-", input=text)
     assert excluded.code == 0 and excluded.stdout == ""
+
+
+def test_excluded_directories_are_not_walked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    write(tmp_path / "claimkit.toml", 'exclude = ["archive"]\n')
+    write(tmp_path / "archive" / "deep" / "a.md", "x")
+    write(tmp_path / "b.md", "x")
+    from claimkit.discovery import discover
+
+    visited: list[str] = []
+    real_walk = os.walk
+
+    def walk(top: str):  # type: ignore[no-untyped-def]
+        for root, dirs, names in real_walk(top):
+            visited.append(root)
+            yield root, dirs, names
+
+    monkeypatch.setattr(os, "walk", walk)
+    planner = Planner(Resolver(), Flags())
+    found = discover([str(tmp_path)], planner.excluded)
+    assert [os.path.basename(p) for p, _ in found.files] == ["b.md"]
+    assert not any("archive" in root for root in visited)

@@ -61,7 +61,7 @@ def _files(options: Options, planner: Planner) -> tuple[list[tuple[str, str]], l
 
     given = [p for p in options.paths if p != "-"]
     try:
-        found = discover(given)
+        found = discover(given, planner.excluded)
     except PathError as exc:
         fail(str(exc))
     import os
