@@ -19,6 +19,8 @@ from claimkit.rules import (
     ck205_missing_source_date,
     ck302_claim_not_in_context,
     ck303_empty_claim,
+    ck901_unused_suppression,
+    ck902_invalid_suppression,
 )
 from claimkit.rules.base import Rule
 
@@ -41,6 +43,8 @@ RULES: tuple[Rule, ...] = tuple(
             ck205_missing_source_date.RULE,
             ck302_claim_not_in_context.RULE,
             ck303_empty_claim.RULE,
+            ck901_unused_suppression.RULE,
+            ck902_invalid_suppression.RULE,
         ),
         key=lambda rule: rule.code,
     )
