@@ -36,8 +36,10 @@ def single_file(path: str, runs: int) -> None:
         bare.append(_wall([sys.executable, "-c", "pass"]))
         lint.append(_wall([SCRIPT, "lint", path]))
     b, k = statistics.median(bare), statistics.median(lint)
-    print(f"single file: claimkit lint {k * 1000:.1f} ms, python -c pass {b * 1000:.1f} ms, "
-          f"ratio {k / b:.1f}x  (medians of {runs})")
+    print(
+        f"single file: claimkit lint {k * 1000:.1f} ms, python -c pass {b * 1000:.1f} ms, "
+        f"ratio {k / b:.1f}x  (medians of {runs})"
+    )
 
 
 def corpus(directory: str, runs: int) -> None:
@@ -45,9 +47,43 @@ def corpus(directory: str, runs: int) -> None:
     size = sum(f.stat().st_size for f in files)
     times = [_wall([SCRIPT, "lint", "-q", directory]) for _ in range(runs)]
     t = statistics.median(times)
-    print(f"corpus {len(files)} files ({size / 1e6:.1f} MB): {t:.2f} s, "
-          f"{len(files) / t:,.0f} files/s, {size / 1e6 / t:.1f} MB/s  "
-          f"(median of {runs}, {os.cpu_count()} cores)")
+    print(
+        f"corpus {len(files)} files ({size / 1e6:.1f} MB): {t:.2f} s, "
+        f"{len(files) / t:,.0f} files/s, {size / 1e6 / t:.1f} MB/s  "
+        f"(median of {runs}, {os.cpu_count()} cores)"
+    )
+
+
+def parse_throughput(directory: str, runs: int) -> None:
+    """In-process parse speed of claimkit's scanner, next to markdown-it-py when installed.
+
+    markdown-it-py is the obvious alternative approach; CommonMark turns the whole slider into
+    one raw HTML block, so it would not even find the citations, and it is slower besides.
+    """
+    from claimkit.parse import parse_text
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(directory).glob("*.md"))]
+    megabytes = sum(len(t.encode()) for t in texts) / 1e6
+    contenders: list[tuple[str, object]] = [("claimkit.parse", parse_text)]
+    try:
+        from markdown_it import MarkdownIt
+
+        markdown = MarkdownIt("commonmark").enable("table")
+        contenders.append(("markdown-it-py (tokens only)", markdown.parse))
+    except ImportError:
+        print("(markdown-it-py not installed: pip install markdown-it-py to compare)")
+    results = {}
+    for name, parse in contenders:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            for text in texts:
+                parse(text)  # type: ignore[operator]
+            times.append(time.perf_counter() - start)
+        results[name] = megabytes / statistics.median(times)
+    base = results["claimkit.parse"]
+    for name, speed in results.items():
+        print(f"parse, one process: {name} {speed:.1f} MB/s ({speed / base:.2f}x claimkit)")
 
 
 def main() -> None:
@@ -66,6 +102,8 @@ def main() -> None:
             for path in paths[:size]:
                 os.link(path, os.path.join(subset, os.path.basename(path)))
             corpus(subset, args.corpus_runs)
+            if size == min(int(s) for s in args.sizes.split(",")):
+                parse_throughput(subset, args.corpus_runs)
 
 
 if __name__ == "__main__":

@@ -1,15 +1,19 @@
-"""Shared test helpers: lint a text, find the reference seed."""
+"""Shared test helpers: lint a text, run the CLI in-process, write files, find the seed."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+from claimkit.cli import app
 from claimkit.diagnostics import Diagnostic
 from claimkit.engine import LintJob, lint_document
 from claimkit.parse import parse_text
@@ -33,3 +37,35 @@ def lint_text(text: str, select: str | None = None) -> list[Diagnostic]:
 def found(text: str, select: str | None = None) -> list[tuple[str, int]]:
     """(code, line) of every finding, in report order."""
     return [(d.code, d.line) for d in lint_text(text, select)]
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Iterator[Callable[..., Run]]:
+    """``cli(*args, cwd=..., input=...)``: claimkit in-process, in ``tmp_path`` by default."""
+
+    def invoke(*args: str, cwd: Path | None = None, input: str | bytes | None = None) -> Run:
+        previous = os.getcwd()
+        os.chdir(cwd or tmp_path)
+        try:
+            result = CliRunner().invoke(app, list(args), input=input)
+        finally:
+            os.chdir(previous)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    yield invoke
+
+
+def write(path: Path, text: str, newline: str = "") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline=newline) as handle:
+        handle.write(text)
+    return path

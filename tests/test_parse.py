@@ -86,6 +86,11 @@ def test_code_blocks_do_not_make_an_explainer() -> None:
         assert not parse_text(text).is_explainer, text
 
 
+def test_a_claims_heading_over_prose_is_not_an_explainer() -> None:
+    text = "# Essay\n\n## Claims\n\nWe make three claims in this essay.\n"
+    assert not parse_text(text).is_explainer
+
+
 def test_either_half_makes_an_explainer() -> None:
     slider_only = standard()
     slider_only.claims_heading = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -20,23 +21,26 @@ class Discovered:
     empty_dirs: list[str]  # directories given that held no markdown at all
 
 
-def _walk(directory: str) -> list[str]:
+def _walk(directory: str, prune: Callable[[str], bool] | None = None) -> list[str]:
     found: list[str] = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+        if prune is not None:
+            dirs[:] = [d for d in dirs if not prune(os.path.join(root, d))]
         found.extend(
             os.path.join(root, name) for name in sorted(names) if name.endswith(MARKDOWN_SUFFIXES)
         )
     return found
 
 
-def discover(paths: list[str]) -> Discovered:
+def discover(paths: list[str], prune: Callable[[str], bool] | None = None) -> Discovered:
+    """``prune``: directories (met while walking) not to descend into, e.g. excluded ones."""
     files: list[tuple[str, str]] = []
     empty: list[str] = []
     seen: set[str] = set()
     for given in paths:
         if os.path.isdir(given):
-            inside = _walk(given)
+            inside = _walk(given, prune)
             if not inside:
                 empty.append(given)
             for path in inside:

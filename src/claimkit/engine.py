@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from claimkit.diagnostics import Diagnostic
+from claimkit.diagnostics import Diagnostic, Severity
 from claimkit.model import Document
 from claimkit.parse import UnreadableError, parse_bytes, parse_file
 from claimkit.rules import BY_CODE
@@ -25,6 +26,8 @@ class FileResult:
 class LintJob:
     rules: tuple[Rule, ...]
     settings: Settings = field(default_factory=Settings)
+    # Configured severities by rule code; they reach every output format through here.
+    severity: Mapping[str, Severity] = field(default_factory=dict)
 
 
 def lint_document(document: Document, job: LintJob) -> list[Diagnostic]:
@@ -55,12 +58,26 @@ def lint_document(document: Document, job: LintJob) -> list[Diagnostic]:
                 )
             )
     found.sort(key=lambda d: d.sort_key)
-    return found
+    if document.comments:
+        from claimkit.suppress import apply
+
+        found = apply(document, found, (rule.code for rule in job.rules))
+    return _with_severity(found, job)
 
 
-def unreadable(path: str, reason: str) -> Diagnostic:
+def _with_severity(found: list[Diagnostic], job: LintJob) -> list[Diagnostic]:
+    if not job.severity:
+        return found
+    return [
+        dataclasses.replace(d, severity=job.severity[d.code]) if d.code in job.severity else d
+        for d in found
+    ]
+
+
+def unreadable(path: str, reason: str, job: LintJob | None = None) -> Diagnostic:
     rule = BY_CODE["CK001"]
-    return Diagnostic(path, 1, 1, rule.code, rule.name, rule.severity, reason, rule.fixable)
+    severity = job.severity.get(rule.code, rule.severity) if job is not None else rule.severity
+    return Diagnostic(path, 1, 1, rule.code, rule.name, severity, reason, rule.fixable)
 
 
 def _result(document: Document, job: LintJob) -> FileResult:
@@ -73,6 +90,11 @@ def _result(document: Document, job: LintJob) -> FileResult:
     return FileResult(document.path, tuple(lint_document(document, job)))
 
 
+def lint_parsed(document: Document, job: LintJob) -> FileResult:
+    """A parsed document's result, with the engine's rules for empty files and non-explainers."""
+    return _result(document, job)
+
+
 def _ck001_selected(job: LintJob) -> bool:
     return any(rule.code == "CK001" for rule in job.rules)
 
@@ -81,7 +103,7 @@ def lint_file(path: str, display: str, job: LintJob) -> FileResult:
     try:
         document = parse_file(path, display)
     except UnreadableError as exc:
-        found = (unreadable(display, str(exc)),) if _ck001_selected(job) else ()
+        found = (unreadable(display, str(exc), job),) if _ck001_selected(job) else ()
         return FileResult(display, found, None if found else str(exc))
     return _result(document, job)
 
@@ -90,7 +112,7 @@ def lint_bytes(data: bytes, display: str, job: LintJob) -> FileResult:
     try:
         document = parse_bytes(data, display)
     except UnreadableError as exc:
-        found = (unreadable(display, str(exc)),) if _ck001_selected(job) else ()
+        found = (unreadable(display, str(exc), job),) if _ck001_selected(job) else ()
         return FileResult(display, found, None if found else str(exc))
     return _result(document, job)
 

@@ -149,7 +149,10 @@ class Document:
 
     @property
     def is_explainer(self) -> bool:
-        return self.slider is not None or self.table is not None
+        """A DetailSlider or a Claims *table*; a "## Claims" heading over prose is neither."""
+        table = self.table
+        has_table = table is not None and (table.header is not None or bool(table.rows))
+        return self.slider is not None or has_table
 
     @property
     def claims(self) -> tuple[Claim, ...]:

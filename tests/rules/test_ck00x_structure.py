@@ -69,10 +69,18 @@ def test_ck003_unknown_level_at_its_template_and_its_citations_count() -> None:
     doc = standard(3)
     body = doc.levels.pop("more-detailed")
     doc.levels["more-detialed"] = body
-    findings = found(doc.text())
-    # The unknown one at its own line (11), the now-missing one at the slider (4); the
-    # citations inside the misspelt level still count, so nothing is uncited.
-    assert findings == [("CK003", 4), ("CK003", 11)]
+    # One finding, at the misspelt template (line 11): it is the missing level under another
+    # name. The citations inside it still count, so nothing is uncited.
+    assert found(doc.text()) == [("CK003", 11)]
+
+
+def test_ck003_unknown_level_and_another_missing() -> None:
+    doc = standard(3)
+    body = doc.levels.pop("more-detailed")
+    del doc.levels["summary"]
+    doc.levels["details"] = body
+    # less-detailed on 5-7, "details" template on line 8; one missing level is left over.
+    assert found(doc.text()) == [("CK003", 4), ("CK003", 8)]
 
 
 def test_ck003_claims_table_without_slider_is_one_finding_at_line_1() -> None:
@@ -96,6 +104,21 @@ def test_ck004_row_without_anchor_leaves_its_citations_dangling() -> None:
     doc.rows[1].raw = doc.rows[1].line().replace('<font id="2" color=#FF3399>[2]</font>', "")
     # Lines 6, 9 and 12 hold the three levels' citations of claim 2; row 2 is line 20.
     assert found(doc.text()) == [("CK101", 6), ("CK101", 9), ("CK101", 12), ("CK004", 20)]
+
+
+def test_ck004_anchor_without_id_attribute_keeps_the_shown_id() -> None:
+    doc = standard(2)
+    doc.rows[1].raw = doc.rows[1].line().replace('<font id="2" color', "<font color")
+    assert found(doc.text()) == [("CK004", 20)]
+
+
+def test_ck002_suppresses_dangling_citations_and_ck003_uncited_claims() -> None:
+    no_table = standard()
+    no_table.claims_heading = False
+    assert found(no_table.text()) == [("CK002", 1)]
+    no_slider = standard()
+    no_slider.slider = False
+    assert found(no_slider.text()) == [("CK003", 1)]
 
 
 def test_ck004_escaped_pipe_is_fine() -> None:

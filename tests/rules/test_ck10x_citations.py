@@ -96,6 +96,11 @@ def test_ck105_label_mismatch_with_relabel_fix() -> None:
     assert text[fix.edits[0].start : fix.edits[0].end] == "4"
 
 
+def test_ck105_not_for_dangling_or_non_id_targets() -> None:
+    text = _with_body(f'Growth <a href="#9">3</a> and <a href="#x">3</a> {cite("1", "2", "3")}.')
+    assert [code for code, _ in found(text)] == ["CK101", "CK106"] * 3
+
+
 def test_ck105_bracketed_label_is_fine() -> None:
     text = _with_body('Traffic <a href="#1">[1]</a> will grow ' + cite("2", "3") + ".")
     assert found(text) == []
@@ -122,6 +127,11 @@ def test_ck106_anchor_without_href_and_non_id_target() -> None:
         ("CK106", 12),
         ("CK106", 12),
     ]
+
+
+def test_ck106_href_without_hash() -> None:
+    body = f'Traffic {cite("1", "2")} will grow [<a href="3">3</a>].'
+    assert found(_with_body(body)) == [("CK106", 6), ("CK106", 9), ("CK106", 12), ("CK102", 21)]
 
 
 def test_ck106_other_page_links_are_not_citations() -> None:

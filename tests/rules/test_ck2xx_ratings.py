@@ -152,3 +152,19 @@ def test_rows_without_source_do_not_crash() -> None:
     )
     codes = {code for code, _ in found(doc.text(), "CK2")}
     assert "CK202" not in codes and "CK203" not in codes
+
+
+def test_lint_fix_applies_the_ck203_label(tmp_path: Path) -> None:
+    doc = standard(3)
+    doc.newline = "\r\n"
+    doc.bom = True
+    doc.rows[1].url = CNN_LIVE
+    doc.rows[1].bias = "Left"
+    path = tmp_path / "doc.md"
+    before = doc.text().encode("utf-8")
+    path.write_bytes(before)
+    result = CliRunner().invoke(app, ["lint", "--fix", str(path)])
+    assert result.exit_code == 0, result.output
+    after = path.read_bytes()
+    # Only the label changed: BOM, CRLF and every other byte as they were.
+    assert after == before.replace(b'bias="Left"', b'bias="Lean Left"', 1)

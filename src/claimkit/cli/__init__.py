@@ -9,9 +9,11 @@ import typer
 
 from claimkit import __version__
 from claimkit.cli import bias_report as _bias_report
+from claimkit.cli import config_cmd as _config
 from claimkit.cli import lint as _lint
 from claimkit.cli import parse_cmd as _parse
 from claimkit.cli import ratings_cmd as _ratings
+from claimkit.cli import rules_cmd as _rules
 
 app = typer.Typer(
     name="claimkit",
@@ -43,6 +45,9 @@ def _root(
 
 app.command("lint")(_lint.lint)
 app.command("parse")(_parse.parse)
+app.command("rules")(_rules.rules)
+app.command("rule")(_rules.rule)
+app.add_typer(_config.config_app, name="config")
 app.command("bias-report")(_bias_report.bias_report)
 app.add_typer(_ratings.app, name="ratings")
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from claimkit.cli.common import ExitCode, fail, note
-
 
 class LintFormat(StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class FailOn(StrEnum):
@@ -47,8 +47,13 @@ def lint(
         typer.Option("--extend-select", help="Add rules to the default set (e.g. CK401)."),
     ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding has at least this severity.")
-    ] = FailOn.warning,
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding has at least this severity [default: warning].",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
         LintFormat, typer.Option("--format", help="Output format.")
     ] = LintFormat.text,
@@ -74,70 +79,77 @@ def lint(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
     ] = None,
+    output_file: Annotated[
+        str | None,
+        typer.Option("--output-file", "-o", help="Write the report to this file (atomically)."),
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option("--config", help="Use this configuration file instead of searching."),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes, in place.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too.")
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Show the fixes as a unified diff; write nothing."),
+    ] = False,
+    exit_non_zero_on_fix: Annotated[
+        bool,
+        typer.Option(
+            "--exit-non-zero-on-fix", help="Exit 1 when --fix changed a file, even if clean now."
+        ),
+    ] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude", help="Apply configured excludes to files named explicitly too."
+        ),
+    ] = False,
+    report_unused_suppressions: Annotated[
+        bool,
+        typer.Option(
+            "--report-unused-suppressions",
+            help="Report claimkit-disable comments that suppress nothing (CK901, CK902).",
+        ),
+    ] = False,
 ) -> None:
     """Check explainers: citations, claims table, sources, dates."""
+    from claimkit.cli.lint_run import Options, run
     from claimkit.diagnostics import Severity
-    from claimkit.discovery import PathError, discover
-    from claimkit.engine import FileResult, LintJob, count_by_severity, lint_bytes, lint_files
-    from claimkit.selection import SelectionError, select_rules, split_list
-
-    try:
-        rules = select_rules(split_list(select), split_list(ignore), split_list(extend_select))
-    except SelectionError as exc:
-        fail(str(exc))
+    from claimkit.plan import Flags
+    from claimkit.selection import split_list
     from claimkit.settings import Settings
+    from claimkit.suppress import INVALID, UNUSED
 
-    job = LintJob(rules, Settings(ratings_files=tuple(ratings or ())))
-    from claimkit.ratings import NEEDS_RATINGS
-
-    if any(rule.code in NEEDS_RATINGS for rule in rules):
-        from claimkit.ratings.access import database
-        from claimkit.ratings.load import RatingsError
-
-        try:
-            # Loaded here, once, before any worker forks: a bad file is a clean exit 2, and
-            # the workers inherit the entries and the suffix list instead of loading their own.
-            database(job.settings).registered("example.com")
-        except RatingsError as exc:
-            fail(str(exc))
-
-    results: list[FileResult] = []
-    file_paths = [p for p in paths if p != "-"]
-    try:
-        found = discover(file_paths)
-    except PathError as exc:
-        fail(str(exc))
-    if "-" in paths:
-        results.append(lint_bytes(sys.stdin.buffer.read(), stdin_filename or "-", job))
-    results.extend(lint_files(found.files, job, jobs))
-
-    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
-    if output_format is LintFormat.json:
-        from claimkit.output import json_format
-
-        sys.stdout.write(json_format.render(diagnostics))
-    else:
-        from claimkit.output import text
-        from claimkit.output.terminal import wants_color
-
-        sys.stdout.write(text.render(diagnostics, wants_color(sys.stdout)))
-    sys.stdout.flush()
-
-    if not quiet:
-        for directory in found.empty_dirs:
-            note(f"no markdown files found in {directory}")
-        skipped = [r for r in results if r.skipped]
-        for result in skipped:
-            if verbose or result.skipped == "empty file":
-                note(f"{result.path}: skipped: {result.skipped}")
-        linted = len(results) - len(skipped)
-        if results and not linted and not verbose:
-            note(f"no explainers among {len(results)} file(s) (use -v to list them)")
-        from claimkit.output.summary import summary_line
-
-        with_findings = sum(1 for r in results if r.diagnostics)
-        note(summary_line(count_by_severity(results), linted, with_findings))
-
-    threshold = Severity.parse(fail_on.value)
-    if any(d.severity >= threshold for d in diagnostics):
-        raise typer.Exit(ExitCode.FINDINGS)
+    extra = [UNUSED, INVALID] if report_unused_suppressions else []
+    flags = Flags(
+        select=split_list(select),
+        ignore=split_list(ignore),
+        extend_select=[*split_list(extend_select), *extra],
+        fail_on=Severity.parse(fail_on.value) if fail_on is not None else None,
+        settings=Settings(ratings_files=tuple(ratings or ())),
+    )
+    run(
+        Options(
+            paths=paths,
+            flags=flags,
+            output_format=output_format.value,
+            output_file=output_file,
+            stdin_filename=stdin_filename,
+            quiet=quiet,
+            verbose=verbose,
+            jobs=jobs,
+            config_file=config,
+            isolated=isolated,
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            diff=diff,
+            exit_non_zero_on_fix=exit_non_zero_on_fix,
+            force_exclude=force_exclude,
+        )
+    )

@@ -16,8 +16,9 @@ _SLIDER_CLOSE = re.compile(r"</DetailSlider\s*>", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 _INLINE_START = re.compile(r"`+|<!--")
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
-# Cheap test for whether any block-level masking can apply at all.
-_BLOCK_HINT = re.compile(r"^(?: {0,3}(?:```|~~~)|    |\t)", re.MULTILINE)
+# Substrings without which no block-level masking can apply (a regex anchored at line
+# starts would still be tried at every offset).
+_BLOCK_HINTS = ("```", "~~~", "\n    ", "\n\t")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ def _apply(text: str, ranges: list[tuple[int, int]]) -> str:
 def _block_ranges(text: str) -> list[tuple[int, int]]:
     """Fenced code blocks, and indented ones outside the DetailSlider."""
     ranges: list[tuple[int, int]] = []
-    if not _BLOCK_HINT.search(text):
+    if not any(hint in text for hint in _BLOCK_HINTS) and not text.startswith(("    ", "\t")):
         return ranges
     fence: str | None = None
     in_slider = False

@@ -66,7 +66,14 @@ def _links(
             continue
         value = next(group for group in href.groups() if group is not None)
         if not value.startswith("#"):
-            continue  # a link to another page, not a citation
+            if value.strip().isdigit():  # href="3": a citation that lost its "#"
+                malformed.append(
+                    MalformedCitation(
+                        locate.span(match.start(), match.end()),
+                        f'citation href="{value}" is missing its "#"',
+                    )
+                )
+            continue  # otherwise a link to another page, not a citation
         if close is None or (next_open is not None and next_open.start() < close.start()):
             malformed.append(
                 MalformedCitation(

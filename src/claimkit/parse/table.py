@@ -18,6 +18,11 @@ _ANCHOR = re.compile(
     r"\s*<(font|a|span|sup|div)\b([^<>]{0,2000})>(.{0,500}?)</\1\s*>", re.IGNORECASE | re.DOTALL
 )
 _ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_SHOWN_ID = re.compile(
+    r"\s*(?:<(?:font|span|sup|a|b|strong)\b[^<>]{0,2000}>\s*)?\[([^\[\]<>\s]{1,20})\]"
+    r"(?:\s*</(?:font|span|sup|a|b|strong)\s*>)?",
+    re.IGNORECASE,
+)
 _TAG_ONLY_ANCHOR = re.compile(r"\s*<(font|a|span|sup|div)\b([^<>]{0,2000})/?>", re.IGNORECASE)
 
 
@@ -81,7 +86,7 @@ def _row(original: str, masked: str, start: int, end: int, index: int, table: Lo
         if ident is not None:
             group = ident.lastindex or 1
             value_start = anchor_match.start(2) + ident.start(group)
-            claim_id = html.unescape(ident[group]).strip()
+            claim_id = ident[group].strip()
             anchor = locate.span(anchor_match.start(), anchor_match.end())
             id_span = locate.span(value_start, value_start + len(ident[group]))
             if anchor_match.lastindex and anchor_match.lastindex >= 3:
@@ -91,6 +96,14 @@ def _row(original: str, masked: str, start: int, end: int, index: int, table: Lo
                     start_at = anchor_match.start(3) + label_at
                     anchor_label = locate.span(start_at, start_at + len(claim_id))
             sentence_start = anchor_match.end()
+    readable_id = claim_id
+    if claim_id is None:
+        # No id attribute, but the row may still show its number ("<font>[3]</font>" or
+        # "[3]"): that ID counts as defined, so its citations are not reported as dangling.
+        shown = _SHOWN_ID.match(original, first[0], first[1])
+        if shown is not None:
+            readable_id = shown[1].strip()
+            sentence_start = shown.end()
     sentence_raw = original[sentence_start : first[1]]
     lead = len(sentence_raw) - len(sentence_raw.lstrip())
     sentence = Field(
@@ -113,7 +126,7 @@ def _row(original: str, masked: str, start: int, end: int, index: int, table: Lo
         if problem is None:
             source = parse_source(original[src_start:src_end], src_start, locate)
     return Claim(
-        id=claim_id or None,
+        id=readable_id or None,
         row=locate.span(start, end),
         index=index,
         anchor=anchor,

@@ -22,6 +22,8 @@ from claimkit.rules import (
     ck302_claim_not_in_context,
     ck303_empty_claim,
     ck401_one_sided_sources,
+    ck901_unused_suppression,
+    ck902_invalid_suppression,
 )
 from claimkit.rules.base import Rule
 
@@ -47,6 +49,8 @@ RULES: tuple[Rule, ...] = tuple(
             ck302_claim_not_in_context.RULE,
             ck303_empty_claim.RULE,
             ck401_one_sided_sources.RULE,
+            ck901_unused_suppression.RULE,
+            ck902_invalid_suppression.RULE,
         ),
         key=lambda rule: rule.code,
     )

@@ -16,8 +16,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         )
         return
     seen: set[str] = set()
+    unknown = 0
     for level in slider.levels:
         if level.name not in LEVEL_NAMES:
+            unknown += 1
             shown = level.name or "(no v-slot name)"
             yield Finding(
                 level.span,
@@ -28,9 +30,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             seen.add(level.name)
             if not level.text.strip():
                 yield Finding(slider.span, f'summary level "{level.name}" is empty')
-    for name in LEVEL_NAMES:
-        if name not in seen:
-            yield Finding(slider.span, f'summary level "{name}" is missing')
+    # A misspelt level is the missing one under another name: report it once, at the
+    # misspelling, and only the levels that no unknown template can stand for as missing.
+    missing = [name for name in LEVEL_NAMES if name not in seen]
+    for name in missing[unknown:]:
+        yield Finding(slider.span, f'summary level "{name}" is missing')
 
 
 RULE = Rule(
@@ -41,6 +45,8 @@ RULE = Rule(
     rationale=(
         "Readers move the slider between three levels of detail; a missing or empty level "
         "shows them a blank panel, and a misspelt level name is never displayed at all. "
+        "A misspelt level is reported once, at its own `<template>` line, standing in for "
+        "the level it was meant to be. "
         "Missing and empty levels are reported at the `<DetailSlider>` line (line 1 when "
         "there is no slider); an unknown level at its own `<template>` line. Citations "
         "inside an unknown level still count as citations."

@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from claimkit.diagnostics import Severity
+from claimkit.diagnostics import Applicability, Fix, Severity
+from claimkit.fix.renumber import renumber_edits, sequential_mapping
 from claimkit.rules.base import Context, Finding, FixAvailability, Rule
 
 
@@ -17,8 +18,23 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 claim.id_span or claim.row,
                 f"claim ID {claim.id} is out of order: row {position} should be claim {position}",
+                _renumber(ctx),
             )
             return
+
+
+def _renumber(ctx: Context) -> Fix:
+    mapping = sequential_mapping(ctx.document.claims)
+    edits = tuple(renumber_edits(ctx.document, mapping))
+    # A dangling citation of "2" would silently start pointing at whichever row becomes 2.
+    dangling = {c.target for c in ctx.document.citations if c.target not in mapping}
+    if dangling & set(mapping.values()):
+        return Fix(
+            "Renumber the claims 1..N (a dangling citation would then point at a claim)",
+            edits,
+            Applicability.UNSAFE,
+        )
+    return Fix("Renumber the claims 1..N in table order", edits)
 
 
 RULE = Rule(
@@ -36,5 +52,9 @@ RULE = Rule(
     bad="Rows with IDs 1, 2, 4, 3.",
     good="Rows with IDs 1, 2, 3, 4, and every citation renumbered with them.",
     fix=FixAvailability.ALWAYS,
-    fix_note="Renumber the rows 1..N in table order and rewrite every citation with them.",
+    fix_note=(
+        "Renumber the rows 1..N in table order and rewrite every citation with them. Safe, "
+        "except when a dangling citation (CK101) names an ID that a row would take: then the "
+        "fix is unsafe (--unsafe-fixes), because that citation would silently resolve."
+    ),
 )

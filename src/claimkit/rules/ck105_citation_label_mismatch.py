@@ -9,8 +9,9 @@ from claimkit.rules.base import Context, Finding, FixAvailability, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     graph = ctx.graph
     for citation in ctx.document.citations:
-        # A target that is no claim ID is CK106's alone.
-        if citation.label != citation.target and graph.is_claim_target(citation.target):
+        # Only a citation that reaches a claim can show the wrong label: a dangling one is
+        # CK101's and a target that is no claim ID is CK106's.
+        if citation.label != citation.target and graph.resolves(citation.target):
             span = citation.label_span
             yield Finding(
                 citation.span,

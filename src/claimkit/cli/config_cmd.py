@@ -1,0 +1,102 @@
+"""``claimkit config show``: the configuration in force for a path, and where each value is from."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from claimkit.cli.common import fail
+
+config_app = typer.Typer(
+    help="Inspect claimkit's configuration.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@config_app.command("show")
+def show(
+    path: Annotated[
+        str, typer.Argument(help="A file or directory (default: the current directory).")
+    ] = ".",
+    config: Annotated[
+        str | None, typer.Option("--config", help="Use this configuration file.")
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", help="Output format.")
+    ] = ShowFormat.text,
+) -> None:
+    """Print the effective configuration for PATH and where each value came from."""
+    import os
+
+    from claimkit.config import ConfigError, Resolver
+    from claimkit.plan import DEFAULT_FAIL_ON, Flags, Planner
+
+    if not os.path.exists(path):
+        fail(f"path does not exist: {path}")
+    try:
+        resolver = Resolver(config, isolated)
+        found = resolver.for_path(path)
+        planner = Planner(resolver, Flags())
+        job = planner.job(path) if os.path.isfile(path) else planner.job(os.path.join(path, "x.md"))
+    except ConfigError as exc:
+        fail(str(exc))
+    values: list[tuple[str, Any]] = [
+        ("select", list(found.select) if found.select is not None else None),
+        ("ignore", list(found.ignore)),
+        ("extend-select", list(found.extend_select)),
+        ("per-file-ignores", {glob: list(codes) for glob, codes in found.per_file_ignores}),
+        ("severity", {code: level.label for code, level in found.severity}),
+        ("include", list(found.include)),
+        ("exclude", list(found.exclude)),
+        ("fail-on", (found.fail_on or DEFAULT_FAIL_ON).label),
+        ("ratings", list(found.ratings)),
+        ("dedupe.threshold", found.dedupe_threshold),
+    ]
+    rules = [rule.code for rule in job.rules]
+    source = found.path or ("--isolated" if isolated else "none found; built-in defaults")
+    if output_format is ShowFormat.json:
+        data = {
+            "path": path,
+            "config_file": found.path,
+            "values": {
+                key: {"value": value, "from": found.origins.get(key, "default")}
+                for key, value in values
+            },
+            "rules": rules,
+        }
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    lines = [f"# effective configuration for {path}", f"# configuration file: {source}"]
+    width = 0
+    rendered = []
+    for key, value in values:
+        shown = (
+            "(default: all rules on by default)"
+            if key == "select" and value is None
+            else ("(default: the dedupe command's own)" if value is None else _toml(value))
+        )
+        rendered.append((f"{key} = {shown}", found.origins.get(key, "default")))
+        width = max(width, len(rendered[-1][0]))
+    lines += [f"{text:<{width}}  # {origin}" for text, origin in rendered]
+    lines.append(f"# rules that run here: {', '.join(rules) if rules else '(none)'}")
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value)

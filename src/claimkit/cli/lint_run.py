@@ -1,0 +1,294 @@
+"""What ``claimkit lint`` does once its flags are read: plan, lint or fix, render, exit."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import typer
+
+from claimkit.cli.common import ExitCode, fail, note
+from claimkit.diagnostics import Diagnostic
+from claimkit.engine import FileResult, LintJob
+from claimkit.plan import Flags, Planner
+
+
+@dataclass(slots=True)
+class Options:
+    paths: Sequence[str]
+    flags: Flags
+    output_format: str = "text"
+    output_file: str | None = None
+    stdin_filename: str | None = None
+    quiet: bool = False
+    verbose: bool = False
+    jobs: int | None = None
+    config_file: str | None = None
+    isolated: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    exit_non_zero_on_fix: bool = False
+    force_exclude: bool = False
+
+
+@dataclass(slots=True)
+class Tally:
+    fixed: int = 0
+    files_changed: int = 0
+    unsafe_held: int = 0
+    not_converged: list[str] = field(default_factory=list)
+    reverted: list[str] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+
+
+def _planner(options: Options) -> Planner:
+    from claimkit.config import ConfigError, Resolver
+    from claimkit.selection import SelectionError, expand
+
+    try:
+        for selectors in (options.flags.select, options.flags.ignore, options.flags.extend_select):
+            expand(selectors)
+        resolver = Resolver(options.config_file, options.isolated)
+    except (ConfigError, SelectionError) as exc:
+        fail(str(exc))
+    return Planner(resolver, options.flags)
+
+
+def _files(options: Options, planner: Planner) -> tuple[list[tuple[str, str]], list[str]]:
+    from claimkit.discovery import PathError, discover
+
+    given = [p for p in options.paths if p != "-"]
+    try:
+        found = discover(given, planner.excluded)
+    except PathError as exc:
+        fail(str(exc))
+    import os
+
+    explicit = {p for p in given if not os.path.isdir(p)}
+    files: list[tuple[str, str]] = []
+    for path, display in found.files:
+        if path in explicit:
+            if options.force_exclude and planner.excluded(path):
+                continue
+        elif planner.excluded(path) or not planner.included(path):
+            continue
+        files.append((path, display))
+    return files, found.empty_dirs
+
+
+def run(options: Options) -> None:
+    from claimkit.config import ConfigError
+    from claimkit.ratings.load import RatingsError
+
+    try:
+        _run(options)
+    except (ConfigError, RatingsError) as exc:
+        fail(str(exc))
+
+
+def _run(options: Options) -> None:
+    if options.fix and "-" in options.paths and len(options.paths) > 1:
+        fail("--fix with - rewrites standard input to standard output; give no other paths")
+    planner = _planner(options)
+    files, empty_dirs = _files(options, planner)
+    stdin_name = options.stdin_filename or "-"
+    stdin_excluded = options.force_exclude and options.stdin_filename is not None
+    if "-" in options.paths and stdin_excluded and planner.excluded(stdin_name):
+        options.paths = [p for p in options.paths if p != "-"]
+    fixing = options.fix or options.diff
+    tally = Tally()
+    results: list[FileResult] = []
+    if "-" in options.paths:
+        data = sys.stdin.buffer.read()
+        if fixing:
+            results.append(_fix_stdin(data, stdin_name, planner, options, tally))
+        else:
+            from claimkit.engine import lint_bytes
+
+            results.append(lint_bytes(data, stdin_name, planner.job(stdin_name)))
+    if fixing:
+        results += [_fix_one(path, display, planner, options, tally) for path, display in files]
+    else:
+        results += _lint_all(files, planner, options.jobs)
+
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
+    if options.diff:
+        sys.stdout.write("".join(tally.diffs))
+        sys.stdout.flush()
+        if not options.quiet:
+            problems = "problem" if tally.fixed == 1 else "problems"
+            files_word = "file" if tally.files_changed == 1 else "files"
+            note(f"Would fix {tally.fixed} {problems} in {tally.files_changed} {files_word}.")
+        raise typer.Exit(ExitCode.FINDINGS if tally.diffs else ExitCode.OK)
+
+    if not ("-" in options.paths and options.fix):
+        _emit(diagnostics, [r.path for r in results if not r.skipped], options)
+    if not options.quiet:
+        _notes(results, empty_dirs, options, tally)
+    failing = any(d.severity >= planner.fail_on(d.path) for d in diagnostics)
+    if failing or (options.exit_non_zero_on_fix and tally.fixed):
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _preload_ratings(job: LintJob) -> None:
+    """Load the ratings database before workers fork, when a selected rule needs it.
+
+    The workers inherit the entries and the suffix list, and a bad ratings file is a
+    RatingsError here (exit 2) rather than in a worker.
+    """
+    from claimkit.ratings import NEEDS_RATINGS
+
+    if any(rule.code in NEEDS_RATINGS for rule in job.rules):
+        from claimkit.ratings.access import database
+
+        database(job.settings).registered("example.com")
+
+
+def _lint_all(files: list[tuple[str, str]], planner: Planner, jobs: int | None) -> list[FileResult]:
+    from claimkit.engine import lint_files
+
+    # One engine call per distinct job keeps worker processes usable when all files share one.
+    groups: dict[int, tuple[LintJob, list[tuple[str, str]]]] = {}
+    order: dict[str, int] = {}
+    for position, (path, display) in enumerate(files):
+        job = planner.job(path)
+        groups.setdefault(id(job), (job, []))[1].append((path, display))
+        order[display] = position
+    results: list[FileResult] = []
+    for job, group in groups.values():
+        _preload_ratings(job)
+        results.extend(lint_files(group, job, jobs))
+    results.sort(key=lambda r: order.get(r.path, 0))
+    return results
+
+
+def _fix_one(
+    path: str, display: str, planner: Planner, options: Options, tally: Tally
+) -> FileResult:
+    from claimkit.fix.run import fix_path
+
+    fixed = fix_path(path, display, planner.job(path), options.unsafe_fixes)
+    _account(fixed, tally, options, write_to=None if options.diff else path)
+    return fixed.result
+
+
+def _fix_stdin(
+    data: bytes, display: str, planner: Planner, options: Options, tally: Tally
+) -> FileResult:
+    from claimkit.fix.run import fix_bytes
+    from claimkit.fix.write import encode
+
+    fixed = fix_bytes(data, display, planner.job(display), options.unsafe_fixes)
+    _account(fixed, tally, options, write_to=None)
+    if options.fix and not options.diff:
+        # ruff's convention: the fixed text on stdout, what remains on stderr.
+        if fixed.outcome is not None and fixed.document is not None:
+            sys.stdout.buffer.write(encode(fixed.document, fixed.outcome.text))
+        else:
+            sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        from claimkit.output import text
+
+        sys.stderr.write(text.render(fixed.result.diagnostics))
+    return fixed.result
+
+
+def _account(fixed: object, tally: Tally, options: Options, write_to: str | None) -> None:
+    from claimkit.fix.run import FileFix, unified_diff
+    from claimkit.fix.write import atomic_write, encode
+
+    assert isinstance(fixed, FileFix)
+    outcome, document = fixed.outcome, fixed.document
+    if outcome is None or document is None:
+        return
+    tally.unsafe_held += outcome.unsafe_held
+    if not outcome.converged:
+        tally.not_converged.append(document.path)
+    if outcome.reverted:
+        tally.reverted.append(document.path)
+    if outcome.text == document.text:
+        return
+    tally.fixed += outcome.fixed
+    tally.files_changed += 1
+    if options.diff:
+        tally.diffs.append(unified_diff(document, outcome.text))
+    elif write_to is not None:
+        atomic_write(write_to, encode(document, outcome.text))
+
+
+def _emit(diagnostics: list[Diagnostic], files: list[str], options: Options) -> None:
+    from claimkit.output.render import render
+
+    to_file = options.output_file is not None
+    color = False
+    if not to_file and options.output_format == "text":
+        from claimkit.output.terminal import wants_color
+
+        color = wants_color(sys.stdout)
+    rendered = render(options.output_format, diagnostics, files, color)
+    if options.output_file is not None:
+        import os
+
+        from claimkit.fix.write import atomic_write
+
+        try:
+            parent = os.path.dirname(options.output_file)
+            if parent:
+                os.makedirs(parent, exist_ok=True)
+            atomic_write(options.output_file, rendered.encode("utf-8"))
+        except OSError as exc:
+            fail(f"cannot write {options.output_file}: {exc.strerror or exc}")
+    else:
+        sys.stdout.write(rendered)
+        sys.stdout.flush()
+
+
+def _notes(
+    results: list[FileResult], empty_dirs: list[str], options: Options, tally: Tally
+) -> None:
+    from claimkit.engine import count_by_severity
+    from claimkit.output.summary import summary_line
+
+    for directory in empty_dirs:
+        note(f"no markdown files found in {directory}")
+    skipped = [r for r in results if r.skipped]
+    for result in skipped:
+        if options.verbose or result.skipped == "empty file":
+            note(f"{result.path}: skipped: {result.skipped}")
+    linted = len(results) - len(skipped)
+    if results and not linted and not options.verbose:
+        note(f"no explainers among {len(results)} file(s) (use -v to list them)")
+    for path in tally.reverted:
+        note(f"{path}: fixes left unapplied: they would have changed the document's structure")
+    for path in tally.not_converged:
+        note(f"{path}: fixes did not settle after the maximum number of passes")
+    with_findings = sum(1 for r in results if r.diagnostics)
+    if options.fix:
+        remaining = sum(len(r.diagnostics) for r in results)
+        note(_fix_line(tally, remaining))
+    note(summary_line(count_by_severity(results), linted, with_findings))
+    if not options.fix:
+        _fixable_hint([d for r in results for d in r.diagnostics])
+
+
+def _fixable_hint(diagnostics: list[Diagnostic]) -> None:
+    from claimkit.diagnostics import Applicability
+
+    kinds = [d.fix.applicability for d in diagnostics if d.fix is not None and d.fix.edits]
+    safe = kinds.count(Applicability.SAFE)
+    unsafe = kinds.count(Applicability.UNSAFE)
+    if safe:
+        note(f"{safe} fixable with --fix (see --diff).")
+    if unsafe:
+        note(f"{unsafe} more fixable with --fix --unsafe-fixes.")
+
+
+def _fix_line(tally: Tally, remaining: int) -> str:
+    problems = "problem" if tally.fixed == 1 else "problems"
+    line = f"Fixed {tally.fixed} {problems}, {remaining} remaining."
+    if tally.unsafe_held:
+        fixes = "fix" if tally.unsafe_held == 1 else "fixes"
+        line += f" {tally.unsafe_held} unsafe {fixes} held back (use --unsafe-fixes)."
+    return line

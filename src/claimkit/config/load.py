@@ -1,0 +1,209 @@
+"""Read and validate one configuration file: typos and bad values are errors, never ignored."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from claimkit.config import globs
+from claimkit.config.model import Config, ConfigError
+from claimkit.config.tomlpos import key_line
+from claimkit.diagnostics import Severity
+
+# Config file names, in the order they win within one directory.
+FILE_NAMES: tuple[str, ...] = (".claimkit.toml", "claimkit.toml", "pyproject.toml")
+
+KEYS: dict[str, str] = {
+    "select": "rules to run: codes, prefixes (CK1) or names; replaces the default set",
+    "ignore": "rules to skip",
+    "extend-select": "rules to add to the selected set (e.g. CK401)",
+    "per-file-ignores": "glob -> rules to skip in matching files (a leading ! negates the glob)",
+    "severity": "rule -> error | warning | info, overriding the rule's default",
+    "include": "globs of files to lint when walking directories (default *.md, *.markdown)",
+    "exclude": "globs of files and directories to skip",
+    "fail-on": "lowest severity that makes the exit status 1 (default warning)",
+    "ratings": "extra ratings file(s), relative to this file",
+    "dedupe": "table: threshold = near-duplicate similarity, 0-100",
+}
+DEDUPE_KEYS = {"threshold"}
+_TABLE = re.compile(r"\s*\[\s*tool\s*\.\s*claimkit\s*[\].]")
+
+
+def has_table(path: str) -> bool:
+    """Whether a ``pyproject.toml`` holds a ``[tool.claimkit]`` table (cheaply, no TOML parse)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return any(_TABLE.match(line) for line in handle)
+    except OSError:
+        return False
+
+
+def load(path: str) -> Config:
+    import tomllib
+
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise ConfigError(path, 1, f"cannot read configuration: {exc.strerror}") from None
+    text = raw.decode("utf-8", errors="replace")
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc), text)
+        raise ConfigError(path, line, f"invalid TOML: {exc.args[0] if exc.args else exc}") from None
+    prefix: tuple[str, ...] = ()
+    if os.path.basename(path) == "pyproject.toml":
+        prefix = ("tool", "claimkit")
+        table = document.get("tool", {}).get("claimkit", {})
+    else:
+        table = document
+    return _Reader(path, text, prefix).read(table)
+
+
+def _line_from_message(message: str, text: str) -> int:
+    found = re.search(r"line (\d+)", message)
+    if found:
+        return int(found.group(1))
+    if "end of document" in message:
+        return max(1, len(text.splitlines()))
+    return 1
+
+
+class _Reader:
+    def __init__(self, path: str, text: str, prefix: tuple[str, ...]) -> None:
+        self.path = path
+        self.text = text
+        self.prefix = prefix
+        self.root = os.path.dirname(os.path.abspath(path))
+        self.origins: dict[str, str] = {}
+
+    def error(self, keys: tuple[str, ...], message: str) -> ConfigError:
+        return ConfigError(self.path, key_line(self.text, self.prefix + keys), message)
+
+    def where(self, *keys: str) -> str:
+        return f"{self.path}:{key_line(self.text, self.prefix + keys)}"
+
+    def read(self, table: Any) -> Config:
+        if not isinstance(table, dict):
+            raise self.error((), "[tool.claimkit] must be a table")
+        for key in table:
+            if key not in KEYS:
+                raise self.error((key,), f"unknown configuration key {key!r}{_hint(key)}")
+        values: dict[str, Any] = {}
+        for key in table:
+            self.origins[key] = self.where(key)
+        if "select" in table:
+            values["select"] = self.selectors(("select",), table["select"])
+        for key in ("ignore", "extend-select"):
+            if key in table:
+                values[key.replace("-", "_")] = self.selectors((key,), table[key])
+        if "per-file-ignores" in table:
+            values["per_file_ignores"] = self.per_file_ignores(table["per-file-ignores"])
+        if "severity" in table:
+            values["severity"] = self.severity(table["severity"])
+        for key in ("include", "exclude"):
+            if key in table:
+                values[key] = self.globs((key,), table[key])
+        if "fail-on" in table:
+            values["fail_on"] = self.level(("fail-on",), table["fail-on"])
+        if "ratings" in table:
+            values["ratings"] = self.ratings(table["ratings"])
+        if "dedupe" in table:
+            values["dedupe_threshold"] = self.dedupe(table["dedupe"])
+        return Config(path=self.path, root=self.root, origins=self.origins, **values)
+
+    def strings(self, keys: tuple[str, ...], value: Any) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.error(keys, f"{'.'.join(keys)} must be a list of strings")
+        return tuple(value)
+
+    def selectors(self, keys: tuple[str, ...], value: Any) -> tuple[str, ...]:
+        from claimkit.selection import SelectionError, expand
+
+        items = self.strings(keys, value)
+        try:
+            expand(items)
+        except SelectionError as exc:
+            raise self.error(keys, f"{'.'.join(keys)}: {exc}") from None
+        return items
+
+    def per_file_ignores(self, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        if not isinstance(value, dict):
+            raise self.error(("per-file-ignores",), "per-file-ignores must be a table")
+        pairs = []
+        for pattern, selectors in value.items():
+            keys = ("per-file-ignores", pattern)
+            problem = globs.check(pattern)
+            if problem:
+                raise self.error(keys, problem)
+            pairs.append((pattern, self.selectors(keys, selectors)))
+        return tuple(pairs)
+
+    def severity(self, value: Any) -> tuple[tuple[str, Severity], ...]:
+        from claimkit import rules
+
+        if not isinstance(value, dict):
+            raise self.error(("severity",), "severity must be a table of rule = level")
+        pairs = []
+        for key, level in value.items():
+            keys = ("severity", key)
+            try:
+                rule = rules.get(key)
+            except KeyError:
+                raise self.error(keys, f"severity: unknown rule {key!r}") from None
+            pairs.append((rule.code, self.level(keys, level)))
+        return tuple(pairs)
+
+    def level(self, keys: tuple[str, ...], value: Any) -> Severity:
+        if not isinstance(value, str):
+            raise self.error(keys, f"{'.'.join(keys)} must be error, warning or info")
+        try:
+            return Severity.parse(value)
+        except ValueError as exc:
+            raise self.error(keys, f"{'.'.join(keys)}: {exc}") from None
+
+    def globs(self, keys: tuple[str, ...], value: Any) -> tuple[str, ...]:
+        patterns = self.strings(keys, value)
+        for pattern in patterns:
+            problem = globs.check(pattern)
+            if problem:
+                raise self.error(keys, problem)
+        return patterns
+
+    def ratings(self, value: Any) -> tuple[str, ...]:
+        files = []
+        for item in self.strings(("ratings",), value):
+            path = os.path.join(self.root, os.path.expanduser(item))
+            if not os.path.isfile(path):
+                raise self.error(("ratings",), f"ratings file not found: {item}")
+            files.append(os.path.normpath(path))
+        return tuple(files)
+
+    def dedupe(self, value: Any) -> float | None:
+        if not isinstance(value, dict):
+            raise self.error(("dedupe",), "dedupe must be a table (dedupe.threshold = 92)")
+        for key in value:
+            if key not in DEDUPE_KEYS:
+                raise self.error(("dedupe", key), f"unknown configuration key 'dedupe.{key}'")
+        if "threshold" not in value:
+            return None
+        threshold = value["threshold"]
+        self.origins["dedupe.threshold"] = self.where("dedupe", "threshold")
+        if (
+            isinstance(threshold, bool)
+            or not isinstance(threshold, int | float)
+            or not 0 <= threshold <= 100
+        ):
+            raise self.error(("dedupe", "threshold"), "dedupe.threshold must be a number 0-100")
+        return float(threshold)
+
+
+def _hint(key: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, list(KEYS), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -1,0 +1,132 @@
+"""``lint --fix``: apply fixes, re-lint, repeat until nothing changes (ruff's loop, with guards)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from claimkit.diagnostics import Applicability, Diagnostic, Edit, Fix
+from claimkit.model import Document
+
+# A fix that keeps producing new fixes (two rules undoing each other) must not loop forever.
+MAX_ITERATIONS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    text: str  # the fixed text (the original when nothing could be applied)
+    fixed: int  # fixes applied
+    remaining: tuple[Diagnostic, ...]  # what the last lint still found
+    unsafe_held: int  # UNSAFE fixes among the remaining findings, not applied
+    converged: bool
+    reverted: bool  # the fixes made the document worse, so the original was kept
+
+
+def choose(diagnostics: Iterable[Diagnostic], allowed: set[Applicability]) -> list[Fix]:
+    """The applicable fixes whose edits do not overlap any fix chosen before them."""
+    taken: list[tuple[int, int]] = []
+    chosen: list[Fix] = []
+    for diagnostic in diagnostics:
+        fix = diagnostic.fix
+        if fix is None or fix.applicability not in allowed or not fix.edits:
+            continue
+        ranges = [(e.start, e.end) for e in fix.edits]
+        if any(_overlaps(r, t) for r in ranges for t in taken):
+            continue  # the next round re-lints and offers it again if still needed
+        taken += ranges
+        chosen.append(fix)
+    return chosen
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a == b:
+        return True
+    return (a[0] < b[1] and b[0] < a[1]) or (a[0] == a[1] == b[0]) or (b[0] == b[1] == a[0])
+
+
+Lint = Callable[[Document], list[Diagnostic]]
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """What a fix must never change: fixes relabel and renumber, they do not restructure."""
+
+    explainer: bool
+    rows: int
+    citations: int
+    levels: int
+    malformed_rows: int
+    malformed_citations: int
+
+    def worse_than(self, before: Structure) -> bool:
+        same = (self.explainer, self.rows, self.citations, self.levels) == (
+            before.explainer,
+            before.rows,
+            before.citations,
+            before.levels,
+        )
+        return (
+            not same
+            or self.malformed_rows > before.malformed_rows
+            or self.malformed_citations > before.malformed_citations
+        )
+
+
+def structure(document: Document) -> Structure:
+    return Structure(
+        explainer=document.is_explainer,
+        rows=len(document.claims),
+        citations=len(document.citations),
+        levels=len(document.slider.levels) if document.slider is not None else -1,
+        malformed_rows=sum(1 for claim in document.claims if claim.malformed),
+        malformed_citations=len(document.malformed_citations),
+    )
+
+
+def fix_text(
+    document: Document,
+    lint: Lint,
+    allowed: set[Applicability],
+    max_iterations: int = MAX_ITERATIONS,
+) -> Outcome:
+    """Fix ``document`` to a fixpoint; ``lint`` lints a parsed document with the run's rules."""
+    from claimkit.fix.edits import OverlappingEdits, apply_edits
+    from claimkit.parse import parse_text
+
+    original = document
+    baseline = structure(original)
+    current = original
+    diagnostics = lint(current)
+    fixed = 0
+    converged = True
+    for _ in range(max_iterations):
+        fixes = choose(diagnostics, allowed)
+        if not fixes:
+            break
+        edits: list[Edit] = [edit for fix in fixes for edit in fix.edits]
+        try:
+            text = apply_edits(current.text, edits)
+        except OverlappingEdits:  # edits within one fix that overlap: a rule's bug, not ours
+            break
+        if text == current.text:
+            break
+        candidate = parse_text(text, original.path, bom=original.bom)
+        if structure(candidate).worse_than(baseline):
+            found = lint(original)
+            return Outcome(original.text, 0, tuple(found), _held(found, allowed), True, True)
+        current = candidate
+        fixed += len(fixes)
+        diagnostics = lint(current)
+    else:
+        converged = not choose(diagnostics, allowed)
+    held = _held(diagnostics, allowed)
+    return Outcome(current.text, fixed, tuple(diagnostics), held, converged, False)
+
+
+def _held(diagnostics: Iterable[Diagnostic], allowed: set[Applicability]) -> int:
+    """Unsafe fixes left unapplied because --unsafe-fixes was not given."""
+    if Applicability.UNSAFE in allowed:
+        return 0
+    return sum(
+        1 for d in diagnostics if d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+    )

@@ -1,0 +1,60 @@
+"""Fix one file: parse, fix to a fixpoint, and write it back (or only show the diff)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimkit.diagnostics import Applicability
+from claimkit.engine import FileResult, LintJob, lint_bytes, lint_document, lint_file, lint_parsed
+from claimkit.fix.apply import Outcome, fix_text
+from claimkit.model import Document
+from claimkit.parse import UnreadableError, parse_bytes, parse_file
+
+
+@dataclass(frozen=True, slots=True)
+class FileFix:
+    result: FileResult  # what remains to report
+    outcome: Outcome | None  # None: nothing was attempted (unreadable, not an explainer)
+    document: Document | None  # the document as read
+
+
+def allowed(unsafe: bool) -> set[Applicability]:
+    return {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+
+
+def fix_document(document: Document, job: LintJob, unsafe: bool) -> FileFix:
+    if not document.text.strip() or not document.is_explainer:
+        return FileFix(lint_parsed(document, job), None, document)
+    outcome = fix_text(document, lambda doc: lint_document(doc, job), allowed(unsafe))
+    return FileFix(FileResult(document.path, outcome.remaining), outcome, document)
+
+
+def fix_path(path: str, display: str, job: LintJob, unsafe: bool) -> FileFix:
+    try:
+        document = parse_file(path, display)
+    except UnreadableError:
+        return FileFix(lint_file(path, display, job), None, None)
+    return fix_document(document, job, unsafe)
+
+
+def fix_bytes(data: bytes, display: str, job: LintJob, unsafe: bool) -> FileFix:
+    try:
+        document = parse_bytes(data, display)
+    except UnreadableError:
+        return FileFix(lint_bytes(data, display, job), None, None)
+    return fix_document(document, job, unsafe)
+
+
+def unified_diff(document: Document, new_text: str) -> str:
+    import difflib
+    import re
+
+    # Only "\n" ends a line here; str.splitlines would also split on U+2028 and friends.
+    old_lines = re.findall(r"[^\n]*\n|[^\n]+", document.text)
+    new_lines = re.findall(r"[^\n]*\n|[^\n]+", new_text)
+    diff = difflib.unified_diff(
+        old_lines, new_lines, fromfile=f"a/{document.path}", tofile=f"b/{document.path}"
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff
+    )

@@ -1,0 +1,109 @@
+"""Per file: which rules, severities, settings and failing level apply (config + flags)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from claimkit.config import Config, Resolver, globs
+from claimkit.diagnostics import Severity
+from claimkit.engine import LintJob
+from claimkit.selection import expand, select_rules
+from claimkit.settings import Settings
+
+DEFAULT_FAIL_ON = Severity.WARNING
+
+
+@dataclass(frozen=True, slots=True)
+class Flags:
+    """What the command line says; it wins over configuration files."""
+
+    select: Sequence[str] = ()  # empty: use the configuration's
+    ignore: Sequence[str] = ()
+    extend_select: Sequence[str] = ()
+    fail_on: Severity | None = None
+    settings: Settings = field(default_factory=Settings)
+
+
+class Planner:
+    """Turns configurations into lint jobs, one per distinct (configuration, ignores) pair."""
+
+    def __init__(self, resolver: Resolver, flags: Flags) -> None:
+        self.resolver = resolver
+        self.flags = flags
+        self._jobs: dict[tuple[int, frozenset[str]], LintJob] = {}
+        self._base: dict[int, tuple[frozenset[str], Settings]] = {}
+
+    def config(self, path: str) -> Config:
+        return self.resolver.for_path(path)
+
+    def _selected(self, config: Config) -> tuple[frozenset[str], Settings]:
+        key = id(config)
+        if key not in self._base:
+            flags = self.flags
+            if flags.select:
+                rules = select_rules(flags.select, flags.ignore, flags.extend_select)
+            else:
+                rules = select_rules(
+                    config.select,
+                    [*config.ignore, *flags.ignore],
+                    [*config.extend_select, *flags.extend_select],
+                )
+            settings = dataclasses.replace(
+                flags.settings,
+                ratings_files=(*config.ratings, *flags.settings.ratings_files),
+                dedupe_threshold=(
+                    flags.settings.dedupe_threshold
+                    if flags.settings.dedupe_threshold is not None
+                    else config.dedupe_threshold
+                ),
+            )
+            self._base[key] = (frozenset(rule.code for rule in rules), settings)
+        return self._base[key]
+
+    def ignored_here(self, config: Config, path: str) -> frozenset[str]:
+        """Codes that per-file-ignores switches off for ``path``."""
+        if not config.per_file_ignores:
+            return frozenset()
+        relative = config.relative(path)
+        ignored: set[str] = set()
+        for pattern, selectors in config.per_file_ignores:
+            negated = pattern.startswith("!")
+            if globs.matches(pattern[1:] if negated else pattern, relative) != negated:
+                ignored |= expand(selectors)
+        return frozenset(ignored)
+
+    def job(self, path: str) -> LintJob:
+        from claimkit.rules import RULES
+
+        config = self.config(path)
+        ignored = self.ignored_here(config, path)
+        key = (id(config), ignored)
+        if key not in self._jobs:
+            codes, settings = self._selected(config)
+            rules = tuple(r for r in RULES if r.code in codes and r.code not in ignored)
+            self._jobs[key] = LintJob(rules, settings, dict(config.severity))
+        return self._jobs[key]
+
+    def fail_on(self, path: str) -> Severity:
+        if self.flags.fail_on is not None:
+            return self.flags.fail_on
+        return self.config(path).fail_on or DEFAULT_FAIL_ON
+
+    def excluded(self, path: str) -> bool:
+        config = self.config(path)
+        if not config.exclude:
+            return False
+        relative = config.relative(path)
+        return any(globs.matches(pattern, relative) for pattern in config.exclude)
+
+    def included(self, path: str) -> bool:
+        config = self.config(path)
+        name = os.path.basename(path)
+        relative = config.relative(path)
+        return any(
+            globs.matches(pattern, relative if "/" in pattern.strip("/") else name)
+            for pattern in config.include
+        )
