@@ -248,3 +248,22 @@ def test_usage_errors(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and missing.stderr.startswith("claimkit: error: path does")
     fmt = runner.invoke(app, ["bias-report", "--format", "pdf", str(tmp_path)])
     assert fmt.exit_code == 2
+
+
+def test_configured_ratings_apply_and_flags_layer_over_them(tmp_path: Path) -> None:
+    path = _second_doc(tmp_path)
+    (tmp_path / "ours.yaml").write_text(
+        "entries:\n  - {name: Harbour Ledger, domains: [harbourledger.co.uk], bias: Center}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".claimkit.toml").write_text('ratings = ["ours.yaml"]\n', encoding="utf-8")
+    claims = _json("--by", "claims", str(path))["documents"][0]["claims"]["counts"]
+    assert claims == _counts(Lean_Left=1, Center=1, Right=1)
+    isolated = _json("--by", "claims", "--isolated", str(path))["documents"][0]
+    assert isolated["claims"]["counts"] == _counts(Lean_Left=1, Right=1, Unrated=1)
+    (tmp_path / "late.yaml").write_text(
+        "entries:\n  - {name: Harbour Ledger, domains: [harbourledger.co.uk], bias: Left}\n",
+        encoding="utf-8",
+    )
+    late = _json("--by", "claims", "--ratings", str(tmp_path / "late.yaml"), str(path))
+    assert late["documents"][0]["claims"]["counts"] == _counts(Left=1, Lean_Left=1, Right=1)

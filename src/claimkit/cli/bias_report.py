@@ -58,6 +58,13 @@ def bias_report(
             help="A ratings file layered over the shipped database (repeatable; later wins).",
         ),
     ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option("--config", help="Use this configuration file instead of searching."),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
     fail_on_blindspot: Annotated[
         bool, typer.Option("--fail-on-blindspot", help="Exit 1 when a report has a blindspot.")
     ] = False,
@@ -97,8 +104,16 @@ def bias_report(
         found = discover(paths)
     except PathError as exc:
         fail(str(exc))
+    from claimkit.config import ConfigError, Resolver
+
     try:
-        db = database_for(tuple(ratings or ()))
+        # One database for the run: the configuration that applies to the first path
+        # (its `ratings` key), then the --ratings files, later ones winning.
+        configured = Resolver(config, isolated).for_path(paths[0]).ratings
+    except ConfigError as exc:
+        fail(str(exc))
+    try:
+        db = database_for((*configured, *(ratings or ())))
         db.registered("example.com")  # load the suffix list once, before workers fork
     except RatingsError as exc:
         fail(str(exc))
