@@ -267,3 +267,21 @@ def test_configured_ratings_apply_and_flags_layer_over_them(tmp_path: Path) -> N
     )
     late = _json("--by", "claims", "--ratings", str(tmp_path / "late.yaml"), str(path))
     assert late["documents"][0]["claims"]["counts"] == _counts(Left=1, Lean_Left=1, Right=1)
+
+
+def test_factual_grade_of_an_imported_rating_shows_in_reports(tmp_path: Path) -> None:
+    path = _second_doc(tmp_path)
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "entries:\n  - {name: Harbour Ledger, domains: [harbourledger.co.uk], bias: Center,\n"
+        "      rated_by: Our desk, factual: Mostly Factual}\n",
+        encoding="utf-8",
+    )
+    data = _json("--ratings", str(mine), str(path))
+    (ledger,) = [s for s in data["documents"][0]["sources"] if s["outlet"] == "Harbour Ledger"]
+    assert ledger["factual"] == "Mostly Factual" and ledger["rated_by"] == "Our desk"
+    for fmt in ("markdown", "html"):
+        shown = runner.invoke(
+            app, ["bias-report", "--format", fmt, "--ratings", str(mine), str(path)]
+        )
+        assert "Mostly Factual" in shown.stdout, fmt

@@ -30,6 +30,18 @@ def _report(report: Report, units: Sequence[str], heading: str) -> list[str]:
         figures = " | ".join(rows[index][1] for rows in summaries)
         lines.append(f"| **{name}** | {figures} |")
     lines.append("")
+    if report.outlets:
+        factual = any(o.factual for o in report.outlets)
+        lines.append(
+            "| source | rating |"
+            + (" factual reporting |" if factual else "")
+            + " claims | citations |"
+        )
+        lines.append("|---|---|" + ("---|" if factual else "") + "---:|---:|")
+        for o in report.outlets:
+            grade = f" {_md(o.factual or '')} |" if factual else ""
+            lines.append(f"| {_md(o.name)} | {o.label} |{grade} {o.claims} | {o.citations} |")
+        lines.append("")
     if report.unrated_domains:
         lines.append("Unrated domains: " + ", ".join(_md(d) for d in report.unrated_domains))
         lines.append("")
