@@ -285,3 +285,16 @@ def test_factual_grade_of_an_imported_rating_shows_in_reports(tmp_path: Path) ->
             app, ["bias-report", "--format", fmt, "--ratings", str(mine), str(path)]
         )
         assert "Mostly Factual" in shown.stdout, fmt
+
+
+def test_standard_input(tmp_path: Path) -> None:
+    text = _second_doc(tmp_path).read_text(encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["bias-report", "--format", "json", "--stdin-filename", "in.md", "-"],
+        input=text,
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["corpus"] is None and data["documents"][0]["path"] == "in.md"
+    assert data["documents"][0]["claims"]["counts"] == _counts(Lean_Left=1, Right=1, Unrated=1)

@@ -31,7 +31,8 @@ def bias_report(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Explainer files or directories (searched for *.md).", show_default=False
+            help="Explainer files, directories (searched for *.md) or - for standard input.",
+            show_default=False,
         ),
     ],
     by: Annotated[
@@ -78,6 +79,10 @@ def bias_report(
             help="Exit 1 when a mean lean is further than X from 0 (scale -2..+2).",
         ),
     ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option("--stdin-filename", help="The name to report for input read from -."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No notes on stderr.")] = False,
     jobs: Annotated[
         int | None,
@@ -92,7 +97,7 @@ def bias_report(
     from claimkit.ratings.load import RatingsError
     from claimkit.report.gates import violations
     from claimkit.report.model import UNITS
-    from claimkit.report.run import report_files
+    from claimkit.report.run import report_bytes, report_files
     from claimkit.selection import split_list
 
     units = tuple(dict.fromkeys(u.strip().lower() for u in split_list(by))) or UNITS
@@ -101,7 +106,7 @@ def bias_report(
             fail(f"unknown unit {unit!r} for --by (use outlets, claims or citations)")
     units = tuple(u for u in UNITS if u in units)
     try:
-        found = discover(paths)
+        found = discover([p for p in paths if p != "-"])
     except PathError as exc:
         fail(str(exc))
     from claimkit.config import ConfigError, Resolver
@@ -109,7 +114,8 @@ def bias_report(
     try:
         # One database for the run: the configuration that applies to the first path
         # (its `ratings` key), then the --ratings files, later ones winning.
-        configured = Resolver(config, isolated).for_path(paths[0]).ratings
+        first = next((p for p in paths if p != "-"), ".")
+        configured = Resolver(config, isolated).for_path(first).ratings
     except ConfigError as exc:
         fail(str(exc))
     try:
@@ -119,7 +125,12 @@ def bias_report(
         fail(str(exc))
 
     documents: list[Report] = []
-    for outcome in report_files(found.files, db, prefer.value, jobs):
+    outcomes = list(report_files(found.files, db, prefer.value, jobs))
+    if "-" in paths:
+        outcomes.insert(
+            0, report_bytes(sys.stdin.buffer.read(), stdin_filename or "-", db, prefer.value)
+        )
+    for outcome in outcomes:
         if outcome.report is not None:
             documents.append(outcome.report)
         elif not quiet and outcome.skipped and not outcome.skipped.startswith("not an explainer"):
@@ -128,12 +139,12 @@ def bias_report(
         for directory in found.empty_dirs:
             note(f"no markdown files found in {directory}")
     corpus = None
-    if len(found.files) > 1 or any(os.path.isdir(p) for p in paths):
+    if len(outcomes) > 1 or any(os.path.isdir(p) for p in paths):
         from claimkit.report.compute import corpus_report
 
         corpus = corpus_report(documents)
     if not documents and not quiet:
-        note(f"no explainers among {len(found.files)} file(s)")
+        note(f"no explainers among {len(outcomes)} file(s)")
 
     text = _render(output_format, documents, corpus, units, output)
     if output is not None:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from claimkit.model import Document
 from claimkit.ratings.lookup import Database
 from claimkit.report.compute import document_report
 from claimkit.report.model import Report
@@ -36,6 +37,21 @@ def report_file(path: str, display: str, db: Database, prefer: str) -> Outcome:
         document = parse_file(path, display)
     except UnreadableError as exc:
         return Outcome(display, None, str(exc))
+    return _outcome(document, db, prefer)
+
+
+def report_bytes(data: bytes, display: str, db: Database, prefer: str) -> Outcome:
+    from claimkit.parse import UnreadableError, parse_bytes
+
+    try:
+        document = parse_bytes(data, display)
+    except UnreadableError as exc:
+        return Outcome(display, None, str(exc))
+    return _outcome(document, db, prefer)
+
+
+def _outcome(document: Document, db: Database, prefer: str) -> Outcome:
+    display = document.path
     if not document.text.strip():
         return Outcome(display, None, "empty file")
     if not document.is_explainer:
