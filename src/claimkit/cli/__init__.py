@@ -10,6 +10,7 @@ import typer
 from claimkit import __version__
 from claimkit.cli import lint as _lint
 from claimkit.cli import parse_cmd as _parse
+from claimkit.cli import verify as _verify
 
 app = typer.Typer(
     name="claimkit",
@@ -41,6 +42,7 @@ def _root(
 
 app.command("lint")(_lint.lint)
 app.command("parse")(_parse.parse)
+app.command("verify")(_verify.verify)
 
 
 def main() -> None:
