@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+
+from claimkit.verify.fetch import Fetcher, FetchOptions, retry_after
+from claimkit.verify.model import LinkStatus
 from verify_server import (
     ARTICLE_HTML,
     Reply,
@@ -13,9 +16,6 @@ from verify_server import (
     redirect,
     serve,
 )
-
-from claimkit.verify.fetch import Fetcher, FetchOptions, retry_after
-from claimkit.verify.model import LinkStatus
 
 FAST = FetchOptions(connect_timeout=1.0, read_timeout=0.5, retries=2, backoff=0.01)
 
@@ -72,9 +72,11 @@ def test_persistent_500_gives_up_after_the_retries(server: Server) -> None:
 def test_429_with_retry_after_is_retried(server: Server) -> None:
     server.route(
         "/busy",
-        lambda n: Reply(429, b"slow down", {"Retry-After": "0"})
-        if n == 0
-        else html_reply("<p>Here you are.</p>"),
+        lambda n: (
+            Reply(429, b"slow down", {"Retry-After": "0"})
+            if n == 0
+            else html_reply("<p>Here you are.</p>")
+        ),
     )
     result = Fetcher(FAST).fetch(server.url("/busy"))
     assert result.status is LinkStatus.OK
