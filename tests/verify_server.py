@@ -97,12 +97,16 @@ def seed_page() -> str | None:
     import html
 
     paragraphs = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    # The seed ends with the comment form's labels, which belong in the form.
+    story = [p for p in paragraphs if not p.startswith("Please enter")]
+    labels = [p for p in paragraphs if p.startswith("Please enter")]
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in story)
+    form = "".join(f"<label>{html.escape(p)}</label><textarea></textarea>" for p in labels)
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Seed</title></head><body>"
         "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>"
         f"<article>{body}</article>"
-        "<form><textarea>Comment</textarea><button>Post</button></form></body></html>"
+        f"<form>{form}<button>Post</button></form></body></html>"
     )
 
 
@@ -191,10 +195,15 @@ class Server:
         return Handler
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client that hangs up mid-body (the size cap) is expected here
+
+
 @contextmanager
 def serve(host: str = "127.0.0.1") -> Iterator[Server]:
     server = Server()
-    httpd = ThreadingHTTPServer((host, 0), server.handler())
+    httpd = _QuietServer((host, 0), server.handler())
     httpd.daemon_threads = True
     server.host, server.port = host, httpd.server_address[1]
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimkit.cli.common import ExitCode, fail, note
+
+if TYPE_CHECKING:
+    from claimkit.settings import Settings
 
 
 class LintFormat(StrEnum):
@@ -66,18 +69,25 @@ def lint(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
     ] = None,
+    online: Annotated[
+        bool,
+        typer.Option(
+            "--online", help="Also fetch every source once: CK501 dead links, CK502 quotes."
+        ),
+    ] = False,
 ) -> None:
     """Check explainers: citations, claims table, sources, dates."""
     from claimkit.diagnostics import Severity
     from claimkit.discovery import PathError, discover
     from claimkit.engine import FileResult, LintJob, count_by_severity, lint_bytes, lint_files
     from claimkit.selection import SelectionError, select_rules, split_list
+    from claimkit.settings import Settings
 
     try:
         rules = select_rules(split_list(select), split_list(ignore), split_list(extend_select))
     except SelectionError as exc:
         fail(str(exc))
-    job = LintJob(rules)
+    job = LintJob(rules, Settings(online=online))
 
     results: list[FileResult] = []
     file_paths = [p for p in paths if p != "-"]
@@ -85,8 +95,11 @@ def lint(
         found = discover(file_paths)
     except PathError as exc:
         fail(str(exc))
-    if "-" in paths:
-        results.append(lint_bytes(sys.stdin.buffer.read(), stdin_filename or "-", job))
+    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
+    if online:
+        _prefetch(job.settings, found.files, stdin_data)
+    if stdin_data is not None:
+        results.append(lint_bytes(stdin_data, stdin_filename or "-", job))
     results.extend(lint_files(found.files, job, jobs))
 
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
@@ -119,3 +132,24 @@ def lint(
     threshold = Severity.parse(fail_on.value)
     if any(d.severity >= threshold for d in diagnostics):
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _prefetch(settings: Settings, files: list[tuple[str, str]], stdin_data: bytes | None) -> None:
+    """lint --online: fetch the run's source pages once, before any rule runs."""
+    from claimkit.parse import UnreadableError, parse_bytes, parse_file
+    from claimkit.verify.prefetch import prefetch
+
+    documents = []
+    for path, display in files:
+        try:
+            documents.append(parse_file(path, display))
+        except UnreadableError:
+            continue  # CK001 reports it
+    if stdin_data is not None:
+        from contextlib import suppress
+
+        with suppress(UnreadableError):
+            documents.append(parse_bytes(stdin_data, "-"))
+    settings.pages, warning = prefetch(documents)
+    if warning:
+        note(f"warning: {warning}")

@@ -19,6 +19,8 @@ from claimkit.rules import (
     ck205_missing_source_date,
     ck302_claim_not_in_context,
     ck303_empty_claim,
+    ck501_dead_source_link,
+    ck502_quote_not_in_source,
 )
 from claimkit.rules.base import Rule
 
@@ -41,6 +43,8 @@ RULES: tuple[Rule, ...] = tuple(
             ck205_missing_source_date.RULE,
             ck302_claim_not_in_context.RULE,
             ck303_empty_claim.RULE,
+            ck501_dead_source_link.RULE,
+            ck502_quote_not_in_source.RULE,
         ),
         key=lambda rule: rule.code,
     )
