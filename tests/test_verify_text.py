@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from claimkit.verify import extract_lxml, extract_stdlib
 from claimkit.verify.extract import main_text
 from claimkit.verify.match import FOUND_THRESHOLD, PARTLY_THRESHOLD, match, score
 from claimkit.verify.model import MatchKind
 from verify_server import ARTICLE_HTML, ARTICLE_SENTENCES, OTHER_HTML, SEED, seed_page
 
+IMPLEMENTATIONS = pytest.mark.parametrize(
+    "extract", [extract_lxml.main_text, extract_stdlib.main_text], ids=["lxml", "stdlib"]
+)
 
-def test_extraction_drops_chrome_and_keeps_the_story() -> None:
-    text = main_text(ARTICLE_HTML)
+
+@IMPLEMENTATIONS
+def test_extraction_drops_chrome_and_keeps_the_story(extract: Callable[[str], str]) -> None:
+    text = extract(ARTICLE_HTML)
     for sentence in ARTICLE_SENTENCES:
         assert sentence.split(" ")[3] in text
     for junk in (
@@ -28,27 +36,32 @@ def test_extraction_drops_chrome_and_keeps_the_story() -> None:
         assert junk not in text, junk
 
 
-def test_blocks_do_not_glue_together() -> None:
-    text = main_text("<div><p>First one.</p><p>Second one.</p></div>" * 1)
+@IMPLEMENTATIONS
+def test_blocks_do_not_glue_together(extract: Callable[[str], str]) -> None:
+    text = extract("<div><p>First one.</p><p>Second one.</p></div>" * 1)
     assert text == "First one.\nSecond one."
 
 
-def test_entities_are_decoded() -> None:
-    assert "Canal\u2019s Locks" in main_text(ARTICLE_HTML)
+@IMPLEMENTATIONS
+def test_entities_are_decoded(extract: Callable[[str], str]) -> None:
+    assert "Canal\u2019s Locks" in extract(ARTICLE_HTML)
 
 
-def test_without_article_or_main_the_body_is_used() -> None:
+@IMPLEMENTATIONS
+def test_without_article_or_main_the_body_is_used(extract: Callable[[str], str]) -> None:
     page = "<html><body><nav>Menu</nav><div><p>Only text here.</p></div></body></html>"
-    assert main_text(page) == "Only text here."
+    assert extract(page) == "Only text here."
 
 
-def test_nested_dropped_elements_end_at_the_right_tag() -> None:
+@IMPLEMENTATIONS
+def test_nested_dropped_elements_end_at_the_right_tag(extract: Callable[[str], str]) -> None:
     page = "<div><nav><div><nav>in</nav>still in</div></nav><p>out</p></div>"
-    assert main_text(page) == "out"
+    assert extract(page) == "out"
 
 
-def test_broken_markup_does_not_crash() -> None:
-    assert "text" in main_text("<p>text <b>bold <i>unclosed </div></span>")
+@IMPLEMENTATIONS
+def test_broken_markup_does_not_crash(extract: Callable[[str], str]) -> None:
+    assert "text" in extract("<p>text <b>bold <i>unclosed </div></span>")
 
 
 def test_sentences_are_found() -> None:
@@ -112,3 +125,23 @@ def test_seed_article_sentences_are_found() -> None:
         # The pipeline's damage: apostrophes lost, words glued.
         damaged = first.replace("\u2019", "").replace(" and ", " and", 1)
         assert match(damaged, page).kind is MatchKind.FOUND, damaged
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        ARTICLE_HTML,
+        OTHER_HTML,
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>XHTML page.</p></body></html>',
+        "<p>one<!-- hidden note --> two</p><div hidden>secret</div><p aria-hidden='true'>x</p>",
+        "",
+        "plain words, no tags",
+    ],
+)
+def test_both_implementations_agree(page: str) -> None:
+    assert extract_lxml.main_text(page) == extract_stdlib.main_text(page)
+
+
+def test_comments_and_hidden_elements_are_not_text() -> None:
+    page = "<p>one<!-- hidden note --> two</p><div hidden>secret</div>"
+    assert main_text(page) == "one two"
