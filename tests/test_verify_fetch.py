@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+import requests
 
 from claimkit.verify.fetch import Fetcher, FetchOptions, retry_after
 from claimkit.verify.model import LinkStatus
@@ -158,13 +160,13 @@ def test_redirect_to_metadata_address_is_refused_without_connecting(server: Serv
     server.route("/innocent", redirect("http://169.254.169.254/latest/meta-data/"))
     fetcher = Fetcher(FAST)
     requested: list[str] = []
-    real_get = fetcher.session.get
+    real_send = fetcher.session.send
 
-    def spy(url: str, **kwargs: object) -> object:
-        requested.append(url)
-        return real_get(url, **kwargs)  # type: ignore[arg-type]
+    def spy(request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        requested.append(str(request.url))
+        return real_send(request, **kwargs)
 
-    fetcher.session.get = spy  # type: ignore[method-assign]
+    fetcher.session.send = spy  # type: ignore[method-assign]
     result = fetcher.fetch(server.url("/innocent"))
     assert result.status is LinkStatus.REFUSED
     assert result.error is not None and "169.254.169.254" in result.error

@@ -13,7 +13,7 @@ from claimkit.verify.cache import PageCache, default_dir
 from claimkit.verify.fetch import FetchOptions
 from claimkit.verify.model import LinkResult, LinkStatus
 from claimkit.verify.pool import run_bounded
-from claimkit.verify.run import fetch_all
+from claimkit.verify.run import Plan, fetch_all
 from verify_server import Reply, serve
 
 
@@ -47,7 +47,7 @@ def test_per_host_limit_against_a_real_server() -> None:
         for i in range(12):
             server.route(f"/p{i}", Reply(200, b"<p>x</p>", {"Content-Type": "text/html"}, 0.05))
         urls = [server.url(f"/p{i}") for i in range(12)]
-        results = fetch_all(urls, FetchOptions(read_timeout=2.0), None, jobs=8, per_host=3)
+        results = fetch_all(urls, Plan(FetchOptions(read_timeout=2.0), jobs=8, per_host=3))
         assert all(r.status is LinkStatus.OK for r in results.values())
         assert server.max_in_flight <= 3
 

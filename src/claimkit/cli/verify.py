@@ -13,10 +13,9 @@ import typer
 from claimkit.cli.common import ExitCode, fail, note
 
 if TYPE_CHECKING:
-    from claimkit.verify.cache import PageCache
-    from claimkit.verify.fetch import FetchOptions
+    from claimkit.verify.claims import ClaimRef
     from claimkit.verify.model import LinkResult
-    from claimkit.verify.run import ClaimResult
+    from claimkit.verify.run import ClaimResult, Plan
 
 
 class VerifyFormat(StrEnum):
@@ -159,10 +158,9 @@ def verify(
     from claimkit.verify.cache import PageCache, default_dir
     from claimkit.verify.claims import claim_refs, unique_urls
     from claimkit.verify.fetch import FetchOptions
-    from claimkit.verify.run import check_claims
+    from claimkit.verify.run import Plan
 
     refs = claim_refs(documents)
-    urls = unique_urls(refs)
     options = FetchOptions(
         connect_timeout=connect_timeout,
         read_timeout=timeout,
@@ -171,11 +169,10 @@ def verify(
         max_retry_wait=max_retry_wait,
         max_bytes=max_bytes,
         exclude_private=exclude_private,
-        pool_size=jobs,
     )
     cache = None if no_cache else PageCache(Path(cache_dir or default_dir()), max_age_seconds)
-    pages = _fetch_with_progress(urls, options, cache, jobs, per_host)
-    results = check_claims(refs, pages, found_threshold, partly_threshold)
+    plan = Plan(options, cache, jobs, per_host, None, found_threshold, partly_threshold)
+    pages, results = _run_with_progress(refs, len(unique_urls(refs)), plan)
 
     from claimkit.verify import render
 
@@ -198,35 +195,31 @@ def verify(
         raise typer.Exit(ExitCode.FINDINGS)
 
 
-def _fetch_with_progress(
-    urls: list[str],
-    options: FetchOptions,
-    cache: PageCache | None,
-    jobs: int,
-    per_host: int,
-) -> dict[str, LinkResult]:
-    """Fetch with a progress bar on stderr, only when stderr is a terminal."""
-    from claimkit.verify.run import fetch_all
+def _run_with_progress(
+    refs: list[ClaimRef], total: int, plan: Plan
+) -> tuple[dict[str, LinkResult], list[ClaimResult]]:
+    """Fetch and match, with a progress bar on stderr only when stderr is a terminal."""
+    from claimkit.verify.run import verify as run
 
-    if not urls or not sys.stderr.isatty():
-        return fetch_all(urls, options, cache, jobs, per_host)
+    if not total or not sys.stderr.isatty():
+        return run(refs, plan)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     console = Console(file=sys.stderr)
     with Progress(
-        TextColumn("fetching sources"),
+        TextColumn("checking sources"),
         BarColumn(),
         MofNCompleteColumn(),
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task("fetch", total=len(urls))
+        task = progress.add_task("fetch", total=total)
 
         def advance(_url: str, _result: LinkResult) -> None:
             progress.advance(task)
 
-        return fetch_all(urls, options, cache, jobs, per_host, advance)
+        return run(refs, plan, advance)
 
 
 def _failed(

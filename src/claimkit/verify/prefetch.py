@@ -21,10 +21,9 @@ def prefetch(documents: Iterable[Document]) -> tuple[dict[str, LinkResult], str 
     from claimkit.verify.cache import PageCache, default_dir
     from claimkit.verify.claims import claim_refs, unique_urls
     from claimkit.verify.fetch import FetchOptions
-    from claimkit.verify.run import DEFAULT_JOBS, DEFAULT_PER_HOST, fetch_all
+    from claimkit.verify.run import Plan, fetch_all
 
     urls = unique_urls(claim_refs(documents))
     cache = PageCache(default_dir(), max_age=86400.0)
-    options = FetchOptions(pool_size=DEFAULT_JOBS)
-    pages = fetch_all(urls, options, cache, DEFAULT_JOBS, DEFAULT_PER_HOST)
+    pages = fetch_all(urls, Plan(FetchOptions(), cache))
     return pages, cache.warning

@@ -1,10 +1,15 @@
-"""A verify run: fetch every URL once (cache first), then match every claim against its page."""
+"""A verify run: fetch every URL once (cache first) and match its claims as it arrives.
+
+Each URL is one unit of work: fetch (or read the cache), then match the claims that cite
+it against the page's text, in the same worker, so matching overlaps with the network
+waits of other fetches (and runs on several cores when the run fans out to processes).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 from claimkit.verify.cache import PageCache
@@ -16,6 +21,20 @@ from claimkit.verify.pool import run_bounded
 
 DEFAULT_JOBS = 64
 DEFAULT_PER_HOST = 8
+_UNCHECKED = Match(MatchKind.UNCHECKED, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How to run: fetch options, cache, concurrency and match thresholds."""
+
+    options: FetchOptions = dataclasses.field(default_factory=FetchOptions)
+    cache: PageCache | None = None
+    jobs: int = DEFAULT_JOBS
+    per_host: int = DEFAULT_PER_HOST
+    processes: int | None = None  # None: decide from the number of URLs and cores
+    found: float = FOUND_THRESHOLD
+    partly: float = PARTLY_THRESHOLD
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,161 +49,20 @@ class ClaimResult:
         return self.link.status if self.link is not None else LinkStatus.INVALID
 
 
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    link: LinkResult
+    matches: tuple[tuple[int, Match, Match], ...]  # (claim index, sentence, context)
+
+
+Progress = Callable[[str, LinkResult], None]
+
+
 def _host(url: str) -> str:
     try:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
-
-
-def fetch_all(
-    urls: Sequence[str],
-    options: FetchOptions,
-    cache: PageCache | None = None,
-    jobs: int = DEFAULT_JOBS,
-    per_host: int = DEFAULT_PER_HOST,
-    done: Callable[[str, LinkResult], None] | None = None,
-    processes: int | None = None,
-) -> dict[str, LinkResult]:
-    """URL -> result for each URL, fetched concurrently; fresh cache entries make no request.
-
-    With many URLs, the hosts are shared out among a few worker processes (each with its
-    own thread pool): requests, HTML parsing and matching are CPU-bound Python, so one
-    process tops out at one core. A host's URLs all go to the same process, so the
-    per-host limit still holds for the whole run.
-    """
-    workers = _process_count(urls, processes)
-    if workers <= 1:
-        results = _fetch_threads(urls, options, cache, jobs, per_host, done)
-    else:
-        results = _fetch_processes(urls, options, cache, jobs, per_host, done, workers)
-    return {url: results[url] for url in urls}
-
-
-# Below this many URLs, starting worker processes costs more than it saves.
-PROCESS_THRESHOLD = 200
-MAX_PROCESSES = 4
-
-
-def _process_count(urls: Sequence[str], requested: int | None) -> int:
-    import multiprocessing
-    import os
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # spawn would re-import everything per process: not worth it
-    hosts = len({_host(url) for url in urls})
-    if requested is None:
-        if len(urls) < PROCESS_THRESHOLD:
-            return 1
-        requested = min(os.cpu_count() or 1, MAX_PROCESSES)
-    return max(1, min(requested, hosts))
-
-
-def _fetch_threads(
-    urls: Sequence[str],
-    options: FetchOptions,
-    cache: PageCache | None,
-    jobs: int,
-    per_host: int,
-    done: Callable[[str, LinkResult], None] | None,
-) -> dict[str, LinkResult]:
-    fetcher = Fetcher(options)
-
-    def one(url: str) -> LinkResult:
-        if cache is not None:
-            cached = _from_cache(cache, fetcher, url)
-            if cached is not None:
-                return cached
-        result = fetcher.fetch(url)
-        if cache is not None:
-            cache.put(result)
-        return result
-
-    try:
-        results = run_bounded(urls, one, _host, jobs, per_host, done)
-    finally:
-        fetcher.close()
-    return dict(zip(urls, results, strict=True))
-
-
-def _partition(urls: Sequence[str], parts: int) -> list[list[str]]:
-    """Whole hosts to each part, largest hosts first onto the lightest part."""
-    by_host: dict[str, list[str]] = {}
-    for url in urls:
-        by_host.setdefault(_host(url), []).append(url)
-    buckets: list[list[str]] = [[] for _ in range(parts)]
-    for group in sorted(by_host.values(), key=len, reverse=True):
-        min(buckets, key=len).extend(group)
-    return [bucket for bucket in buckets if bucket]
-
-
-def _child(
-    bucket: list[str],
-    options: FetchOptions,
-    cache: PageCache | None,
-    jobs: int,
-    per_host: int,
-    queue: Any,
-) -> None:
-    try:
-        _fetch_threads(
-            bucket, options, cache, jobs, per_host, lambda url, result: queue.put((url, result))
-        )
-    finally:
-        queue.put((None, cache.warning if cache is not None else None))
-
-
-def _fetch_processes(
-    urls: Sequence[str],
-    options: FetchOptions,
-    cache: PageCache | None,
-    jobs: int,
-    per_host: int,
-    done: Callable[[str, LinkResult], None] | None,
-    workers: int,
-) -> dict[str, LinkResult]:
-    import multiprocessing
-    import queue as queues
-
-    context = multiprocessing.get_context("fork")
-    buckets = _partition(urls, workers)
-    channel = context.Queue()
-    share = max(1, jobs // len(buckets))
-    children = [
-        context.Process(
-            target=_child, args=(bucket, options, cache, share, per_host, channel), daemon=True
-        )
-        for bucket in buckets
-    ]
-    for child in children:
-        child.start()
-    results: dict[str, LinkResult] = {}
-    finished = 0
-    try:
-        while finished < len(children):
-            try:
-                url, payload = channel.get(timeout=0.5)
-            except queues.Empty:
-                if not any(child.is_alive() for child in children):
-                    break  # a worker died without saying goodbye
-                continue
-            if url is None:
-                finished += 1
-                if payload and cache is not None and cache.warning is None:
-                    cache.warning = payload
-                continue
-            results[url] = payload
-            if done is not None:
-                done(url, payload)
-    finally:
-        for child in children:
-            child.join(1)
-            if child.is_alive():
-                child.terminate()
-    for url in urls:
-        if url not in results:
-            results[url] = LinkResult(url, LinkStatus.UNREACHABLE, error="worker process failed")
-    return results
 
 
 def _from_cache(cache: PageCache, fetcher: Fetcher, url: str) -> LinkResult | None:
@@ -202,23 +80,100 @@ def _from_cache(cache: PageCache, fetcher: Fetcher, url: str) -> LinkResult | No
     return cached
 
 
-def check_claims(
-    refs: Sequence[ClaimRef],
-    pages: Mapping[str, LinkResult],
-    found: float = FOUND_THRESHOLD,
-    partly: float = PARTLY_THRESHOLD,
-) -> list[ClaimResult]:
-    results: list[ClaimResult] = []
-    unchecked = Match(MatchKind.UNCHECKED, None)
-    for ref in refs:
-        link = pages.get(page_key(ref.url)) if ref.url is not None else None
-        text = link.text if link is not None else None
-        results.append(
-            ClaimResult(
-                ref,
-                link,
-                match(ref.sentence, text, found, partly) if ref.sentence else unchecked,
-                match(ref.context, text, found, partly) if ref.context else unchecked,
+def _run_threads(
+    urls: Sequence[str],
+    plan: Plan,
+    claims: Mapping[str, Sequence[tuple[int, ClaimRef]]],
+    keep_text: bool,
+    done: Callable[[str, _Outcome], None] | None,
+) -> dict[str, _Outcome]:
+    fetcher = Fetcher(dataclasses.replace(plan.options, pool_size=plan.jobs))
+    cache = plan.cache
+
+    def one(url: str) -> _Outcome:
+        link = _from_cache(cache, fetcher, url) if cache is not None else None
+        if link is None:
+            link = fetcher.fetch(url)
+            if cache is not None:
+                cache.put(link)
+        found = tuple(
+            (
+                index,
+                match(ref.sentence, link.text, plan.found, plan.partly)
+                if ref.sentence
+                else _UNCHECKED,
+                match(ref.context, link.text, plan.found, plan.partly)
+                if ref.context
+                else _UNCHECKED,
             )
+            for index, ref in claims.get(url, ())
         )
-    return results
+        if not keep_text:
+            link = dataclasses.replace(link, text=None)  # matched; no need to carry it on
+        return _Outcome(link, found)
+
+    try:
+        outcomes = run_bounded(urls, one, _host, plan.jobs, plan.per_host, done)
+    finally:
+        fetcher.close()
+    return dict(zip(urls, outcomes, strict=True))
+
+
+def _run(
+    urls: Sequence[str],
+    plan: Plan,
+    claims: Mapping[str, Sequence[tuple[int, ClaimRef]]],
+    keep_text: bool,
+    progress: Progress | None,
+) -> dict[str, _Outcome]:
+    from claimkit.verify import fanout
+
+    def done(url: str, outcome: _Outcome) -> None:
+        if progress is not None:
+            progress(url, outcome.link)
+
+    hosts = len({_host(url) for url in urls})
+    workers = fanout.process_count(urls, hosts, plan.processes)
+    if workers <= 1:
+        return _run_threads(urls, plan, claims, keep_text, done)
+    buckets = fanout.partition(urls, _host, workers)
+    share = dataclasses.replace(plan, jobs=max(1, plan.jobs // len(buckets)))
+
+    def part(bucket: list[str], report: fanout.Report) -> str | None:
+        _run_threads(bucket, share, claims, keep_text, report)
+        return plan.cache.warning if plan.cache is not None else None
+
+    outcomes, warnings = fanout.fan_out(buckets, part, done)
+    if warnings and plan.cache is not None and plan.cache.warning is None:
+        plan.cache.warning = warnings[0]
+    for url in urls:
+        if url not in outcomes:
+            failed = LinkResult(url, LinkStatus.UNREACHABLE, error="worker process failed")
+            outcomes[url] = _Outcome(failed, ())
+    return {url: outcomes[url] for url in urls}
+
+
+def fetch_all(
+    urls: Sequence[str], plan: Plan, progress: Progress | None = None
+) -> dict[str, LinkResult]:
+    """URL -> result (with the page's text), each URL fetched once, concurrently."""
+    outcomes = _run(urls, plan, {}, True, progress)
+    return {url: outcome.link for url, outcome in outcomes.items()}
+
+
+def verify(
+    refs: Sequence[ClaimRef], plan: Plan, progress: Progress | None = None
+) -> tuple[dict[str, LinkResult], list[ClaimResult]]:
+    """Fetch every source once and match each claim against its page."""
+    by_url: dict[str, list[tuple[int, ClaimRef]]] = {}
+    for index, ref in enumerate(refs):
+        if ref.url is not None:
+            by_url.setdefault(page_key(ref.url), []).append((index, ref))
+    outcomes = _run(list(by_url), plan, by_url, False, progress)
+    results: list[ClaimResult] = [ClaimResult(ref, None, _UNCHECKED, _UNCHECKED) for ref in refs]
+    links: dict[str, LinkResult] = {}
+    for url, outcome in outcomes.items():
+        links[url] = outcome.link
+        for index, sentence, context in outcome.matches:
+            results[index] = ClaimResult(refs[index], outcome.link, sentence, context)
+    return links, results
