@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 from lxml import etree
 
@@ -58,7 +59,16 @@ def _walk(element: etree._Element, sink: _Sink) -> None:
         sink.emit(element.tail)
 
 
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+# One parser per thread: a parser object serialises the threads that share it.
+_local = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    parser: etree.HTMLParser | None = getattr(_local, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+        _local.parser = parser
+    return parser
 
 
 def main_text(html: str) -> str:
@@ -66,7 +76,7 @@ def main_text(html: str) -> str:
     if not html.strip():
         return ""
     try:
-        root = etree.fromstring(html, _PARSER)
+        root = etree.fromstring(html, _parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return ""
     if root is None:

@@ -41,11 +41,18 @@ def claim_json(result: ClaimResult) -> dict[str, Any]:
 
 
 def render_json(links: Mapping[str, LinkResult], claims: Sequence[ClaimResult]) -> str:
-    data = {
-        "links": [link_json(link) for link in links.values()],
-        "claims": [claim_json(result) for result in claims],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    # One object per line: readable and diffable, and the C encoder does the work
+    # (json.dumps with indent= falls back to the pure-Python one, 10x slower).
+    def array(items: list[dict[str, Any]]) -> str:
+        if not items:
+            return "[]"
+        rows = ",\n    ".join(json.dumps(item, ensure_ascii=False) for item in items)
+        return f"[\n    {rows}\n  ]"
+
+    links_part = array([link_json(link) for link in links.values()])
+    claims_part = array([claim_json(result) for result in claims])
+    return f'{{\n  "links": {links_part},\n  "claims": {claims_part}\n}}\n'
+
 
 
 _STYLE = {

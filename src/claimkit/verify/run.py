@@ -135,7 +135,8 @@ def _run(
             progress(url, outcome.link)
 
     hosts = len({_host(url) for url in urls})
-    workers = fanout.process_count(urls, hosts, plan.processes)
+    # Never more processes than requests allowed in flight: --jobs 1 means one at a time.
+    workers = min(fanout.process_count(urls, hosts, plan.processes), plan.jobs)
     if workers <= 1:
         return _run_threads(urls, plan, claims, keep_text, done)
     buckets = fanout.partition(urls, _host, workers)
