@@ -112,3 +112,46 @@ def test_unwritable_cache_warns_once_and_goes_on(tmp_path: Path) -> None:
     cache.put(LinkResult("https://example.org/a", LinkStatus.OK, 200, text="t"))
     assert cache.warning is not None
     assert cache.get("https://example.org/a") is None
+
+
+def test_fan_out_to_processes_gives_the_same_results(tmp_path: Path) -> None:
+    try:
+        second = serve("127.0.0.2")
+        other = second.__enter__()
+    except OSError:
+        pytest.skip("127.0.0.2 is not a loopback address here")
+    try:
+        with serve() as first:
+            urls = []
+            for server in (first, other):
+                for i in range(6):
+                    body = f"<p>Page {i} on {server.host}.</p>".encode()
+                    server.route(f"/p{i}", Reply(200, body, {"Content-Type": "text/html"}, 0.02))
+                    urls.append(server.url(f"/p{i}"))
+            cache = PageCache(tmp_path, max_age=3600)
+            plan = Plan(FetchOptions(read_timeout=2.0), cache, jobs=4, per_host=2, processes=2)
+            seen: list[str] = []
+            results = fetch_all(urls, plan, lambda url, _result: seen.append(url))
+            assert list(results) == urls
+            assert sorted(seen) == sorted(urls)  # progress reported from the workers
+            for url, result in results.items():
+                assert result.status is LinkStatus.OK
+                assert result.text == f"Page {url[-1]} on {url.split('/')[2].split(':')[0]}."
+            assert first.max_in_flight <= 2 and other.max_in_flight <= 2
+            assert first.total == 6 and other.total == 6
+            # The workers wrote the cache: a second run in this process makes no request.
+            again = fetch_all(urls, Plan(FetchOptions(), cache, processes=1))
+            assert all(result.from_cache for result in again.values())
+            assert first.total == 6 and other.total == 6
+    finally:
+        second.__exit__(None, None, None)
+
+
+def test_partition_keeps_hosts_whole() -> None:
+    from claimkit.verify.fanout import partition
+
+    urls = [f"http://h{n % 5}.example/{n}" for n in range(40)]
+    parts = partition(urls, lambda url: url.split("/")[2], 3)
+    assert sorted(u for part in parts for u in part) == sorted(urls)
+    hosts = [{u.split("/")[2] for u in part} for part in parts]
+    assert all(not (a & b) for i, a in enumerate(hosts) for b in hosts[i + 1 :])
