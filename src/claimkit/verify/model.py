@@ -77,6 +77,8 @@ def page_key(url: str) -> str:
 
 def mask_credentials(url: str) -> str:
     """``https://user:pass@host/`` -> ``https://***@host/``: credentials are never shown."""
+    if "@" not in url:
+        return url
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -89,6 +91,8 @@ def mask_credentials(url: str) -> str:
 
 def scrub(message: str, url: str) -> str:
     """Remove a URL's credentials from an error message that may quote them."""
+    if "@" not in url:
+        return message
     try:
         netloc = urlsplit(url).netloc
     except ValueError:
