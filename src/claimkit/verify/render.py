@@ -54,7 +54,6 @@ def render_json(links: Mapping[str, LinkResult], claims: Sequence[ClaimResult]) 
     return f'{{\n  "links": {links_part},\n  "claims": {claims_part}\n}}\n'
 
 
-
 _STYLE = {
     "ok": "green",
     "redirected": "yellow",
