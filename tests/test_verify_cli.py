@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -332,3 +333,31 @@ def test_cli_defaults_match_the_run_defaults() -> None:
     params = inspect.signature(verify).parameters
     assert params["jobs"].default == DEFAULT_JOBS
     assert params["per_host"].default == DEFAULT_PER_HOST
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(
+    tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimkit.cli.verify import _run_with_progress
+    from claimkit.parse import parse_file
+    from claimkit.verify.claims import claim_refs
+    from claimkit.verify.fetch import FetchOptions
+    from claimkit.verify.run import Plan
+
+    path = explainer(tmp_path, good_rows(server))
+    refs = claim_refs([parse_file(str(path))])
+    plan = Plan(FetchOptions(read_timeout=1.0))
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    _, results = _run_with_progress(refs, 2, plan)
+    assert "checking sources" in terminal.getvalue()
+    assert [r.sentence.kind.value for r in results] == ["found"] * 3
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    _run_with_progress(refs, 2, plan)
+    assert piped.getvalue() == ""
