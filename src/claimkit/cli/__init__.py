@@ -12,6 +12,7 @@ from claimkit.cli import config_cmd as _config
 from claimkit.cli import lint as _lint
 from claimkit.cli import parse_cmd as _parse
 from claimkit.cli import rules_cmd as _rules
+from claimkit.cli import verify as _verify
 
 app = typer.Typer(
     name="claimkit",
@@ -46,6 +47,7 @@ app.command("parse")(_parse.parse)
 app.command("rules")(_rules.rules)
 app.command("rule")(_rules.rule)
 app.add_typer(_config.config_app, name="config")
+app.command("verify")(_verify.verify)
 
 
 def main() -> None:

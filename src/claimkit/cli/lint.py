@@ -109,12 +109,19 @@ def lint(
             help="Report claimkit-disable comments that suppress nothing (CK901, CK902).",
         ),
     ] = False,
+    online: Annotated[
+        bool,
+        typer.Option(
+            "--online", help="Also fetch every source once: CK501 dead links, CK502 quotes."
+        ),
+    ] = False,
 ) -> None:
     """Check explainers: citations, claims table, sources, dates."""
     from claimkit.cli.lint_run import Options, run
     from claimkit.diagnostics import Severity
     from claimkit.plan import Flags
     from claimkit.selection import split_list
+    from claimkit.settings import Settings
     from claimkit.suppress import INVALID, UNUSED
 
     extra = [UNUSED, INVALID] if report_unused_suppressions else []
@@ -123,6 +130,7 @@ def lint(
         ignore=split_list(ignore),
         extend_select=[*split_list(extend_select), *extra],
         fail_on=Severity.parse(fail_on.value) if fail_on is not None else None,
+        settings=Settings(online=online),
     )
     run(
         Options(
@@ -141,5 +149,6 @@ def lint(
             diff=diff,
             exit_non_zero_on_fix=exit_non_zero_on_fix,
             force_exclude=force_exclude,
+            online=online,
         )
     )

@@ -19,6 +19,8 @@ from claimkit.rules import (
     ck205_missing_source_date,
     ck302_claim_not_in_context,
     ck303_empty_claim,
+    ck501_dead_source_link,
+    ck502_quote_not_in_source,
     ck901_unused_suppression,
     ck902_invalid_suppression,
 )
@@ -45,6 +47,8 @@ RULES: tuple[Rule, ...] = tuple(
             ck303_empty_claim.RULE,
             ck901_unused_suppression.RULE,
             ck902_invalid_suppression.RULE,
+            ck501_dead_source_link.RULE,
+            ck502_quote_not_in_source.RULE,
         ),
         key=lambda rule: rule.code,
     )
