@@ -35,8 +35,15 @@ def test_lint_without_ratings_rules_imports_neither_yaml_nor_tldextract(tmp_path
     doc.rows[1].url = "https://sub.harbourledger.co.uk/x"  # would need the PSL if looked up
     path.write_text(doc.text(), encoding="utf-8")
     assert _heavy("lint", "--ignore", "CK202,CK203", str(path)) == set()
-    # With the rules on, the database (and the suffix list) load: the probe can tell.
+    # With the rules on, an unrated host needs its registered domain: the suffix list loads.
     assert {"tldextract"} <= _heavy("lint", str(path))
+
+
+def test_rated_sources_need_no_suffix_list(tmp_path: Path) -> None:
+    # Every row's host is itself in the database: no tldextract, and so no requests either.
+    path = tmp_path / "doc.md"
+    path.write_text(standard(3).text(), encoding="utf-8")
+    assert _heavy("lint", str(path)) == set()
 
 
 def test_the_shipped_database_loads_from_its_json_image_without_yaml(tmp_path: Path) -> None:

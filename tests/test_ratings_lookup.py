@@ -114,6 +114,7 @@ def test_registered_domain_uses_the_bundled_snapshot_only(
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.delenv("TLDEXTRACT_CACHE", raising=False)
     monkeypatch.setattr(lookup, "_extractor", None)
+    registered_domain.cache_clear()
     assert registered_domain("edition.cnn.com") == "cnn.com"
     assert registered_domain("www.bbc.co.uk") == "bbc.co.uk"
     assert registered_domain("news.example.com.au") == "example.com.au"
@@ -129,4 +130,8 @@ def test_lookups_are_cached_per_host(db: Database, monkeypatch: pytest.MonkeyPat
     fresh = Database([SHIPPED_LIKE])
     for page in range(50):
         fresh.lookup(f"https://www.daily.example.com/story/{page}")
-    assert calls == ["daily.example.com"]
+    assert calls == []  # the host itself is rated: no public-suffix look-up at all
+    for page in range(50):
+        match = fresh.lookup(f"https://edition.daily.example.com/story/{page}")
+        assert match is not None and match.entry.name == "Daily Digital"
+    assert calls == ["edition.daily.example.com"]  # a parent match checks the PSL, once

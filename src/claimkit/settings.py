@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimkit.verify.model import LinkResult
 
 # CK302: how much of a claim sentence must align with its context (0-100, rapidfuzz's
 # partial_ratio over the normalised text without spaces). 90 tolerates a word or two of
@@ -19,3 +23,6 @@ class Settings:
     dedupe_threshold: float | None = None
     # lint --online: allow rules that fetch sources over HTTP (CK501, CK502).
     online: bool = False
+    # lint --online: every source page of the run, fetched once before any rule runs, keyed
+    # by claimkit.verify.model.page_key(url). CK501/CK502 read it; nothing fetches mid-check.
+    pages: dict[str, LinkResult] = field(default_factory=dict)

@@ -52,3 +52,10 @@ def test_ck303_empty_context() -> None:
     doc = standard(2)
     doc.rows[1].context = "  "
     assert found(doc.text()) == [("CK303", 20)]
+
+
+def test_ck302_context_shorter_than_the_sentence() -> None:
+    # A fragment of the sentence is not the passage it was quoted from.
+    doc = standard(1)
+    doc.rows[0].context = "expects 100 more ships"
+    assert found(doc.text()) == [("CK302", 19)]

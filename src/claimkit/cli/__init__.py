@@ -14,6 +14,7 @@ from claimkit.cli import lint as _lint
 from claimkit.cli import parse_cmd as _parse
 from claimkit.cli import ratings_cmd as _ratings
 from claimkit.cli import rules_cmd as _rules
+from claimkit.cli import verify as _verify
 
 app = typer.Typer(
     name="claimkit",
@@ -50,6 +51,7 @@ app.command("rule")(_rules.rule)
 app.add_typer(_config.config_app, name="config")
 app.command("bias-report")(_bias_report.bias_report)
 app.add_typer(_ratings.app, name="ratings")
+app.command("verify")(_verify.verify)
 
 
 def main() -> None:

@@ -120,7 +120,6 @@ def bias_report(
         fail(str(exc))
     try:
         db = database_for((*configured, *(ratings or ())))
-        db.registered("example.com")  # load the suffix list once, before workers fork
     except RatingsError as exc:
         fail(str(exc))
 

@@ -117,6 +117,12 @@ def lint(
             help="Report claimkit-disable comments that suppress nothing (CK901, CK902).",
         ),
     ] = False,
+    online: Annotated[
+        bool,
+        typer.Option(
+            "--online", help="Also fetch every source once: CK501 dead links, CK502 quotes."
+        ),
+    ] = False,
 ) -> None:
     """Check explainers: citations, claims table, sources, dates."""
     from claimkit.cli.lint_run import Options, run
@@ -132,7 +138,7 @@ def lint(
         ignore=split_list(ignore),
         extend_select=[*split_list(extend_select), *extra],
         fail_on=Severity.parse(fail_on.value) if fail_on is not None else None,
-        settings=Settings(ratings_files=tuple(ratings or ())),
+        settings=Settings(ratings_files=tuple(ratings or ()), online=online),
     )
     run(
         Options(
@@ -151,5 +157,6 @@ def lint(
             diff=diff,
             exit_non_zero_on_fix=exit_non_zero_on_fix,
             force_exclude=force_exclude,
+            online=online,
         )
     )

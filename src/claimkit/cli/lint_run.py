@@ -31,6 +31,7 @@ class Options:
     diff: bool = False
     exit_non_zero_on_fix: bool = False
     force_exclude: bool = False
+    online: bool = False
 
 
 @dataclass(slots=True)
@@ -100,8 +101,10 @@ def _run(options: Options) -> None:
     fixing = options.fix or options.diff
     tally = Tally()
     results: list[FileResult] = []
-    if "-" in options.paths:
-        data = sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read() if "-" in options.paths else None
+    if options.online:
+        _prefetch(options.flags, files, data, stdin_name)
+    if data is not None:
         if fixing:
             results.append(_fix_stdin(data, stdin_name, planner, options, tally))
         else:
@@ -135,15 +138,39 @@ def _run(options: Options) -> None:
 def _preload_ratings(job: LintJob) -> None:
     """Load the ratings database before workers fork, when a selected rule needs it.
 
-    The workers inherit the entries and the suffix list, and a bad ratings file is a
-    RatingsError here (exit 2) rather than in a worker.
+    The workers inherit the entries, and a bad ratings file is a RatingsError here (exit 2)
+    rather than in a worker. The suffix list stays lazy: most runs never need it.
     """
     from claimkit.ratings import NEEDS_RATINGS
 
     if any(rule.code in NEEDS_RATINGS for rule in job.rules):
         from claimkit.ratings.access import database
 
-        database(job.settings).registered("example.com")
+        database(job.settings)
+
+
+def _prefetch(
+    flags: Flags, files: list[tuple[str, str]], stdin: bytes | None, stdin_name: str
+) -> None:
+    """lint --online: fetch the run's source pages once, before any rule runs."""
+    from contextlib import suppress
+
+    from claimkit.parse import UnreadableError, parse_bytes, parse_file
+    from claimkit.verify.prefetch import prefetch
+
+    documents = []
+    for path, display in files:
+        with suppress(UnreadableError):  # CK001 reports it
+            documents.append(parse_file(path, display))
+    if stdin is not None:
+        with suppress(UnreadableError):
+            documents.append(parse_bytes(stdin, stdin_name))
+    pages, warning = prefetch(documents)
+    # Filled in place: every job's Settings is a copy of these flags' settings that shares
+    # this one dict, whenever the planner made it.
+    flags.settings.pages.update(pages)
+    if warning:
+        note(f"warning: {warning}")
 
 
 def _lint_all(files: list[tuple[str, str]], planner: Planner, jobs: int | None) -> list[FileResult]:

@@ -28,11 +28,14 @@ NEWS_MEDIA = "News Media"
 @dataclass(frozen=True, slots=True)
 class Match:
     host: str  # the URL's host, without www.
-    registered_domain: str
     matched_host: str
     matched_path: str  # "" for the whole site
     entries: tuple[Entry, ...]  # the winner first; more than one when tied
     candidates: int  # entries on the matched host+path before the News Media preference
+
+    @property
+    def registered_domain(self) -> str:
+        return registered_domain(self.host)
 
     @property
     def entry(self) -> Entry:
@@ -64,8 +67,13 @@ class Match:
 _extractor: Any = None
 
 
+@lru_cache(maxsize=65536)
 def registered_domain(host: str) -> str:
-    """``edition.cnn.com`` -> ``cnn.com``, from tldextract's bundled public suffix snapshot."""
+    """``edition.cnn.com`` -> ``cnn.com``, from tldextract's bundled public suffix snapshot.
+
+    Called only when an answer needs it (a parent-domain match, an unrated host), so a run
+    whose sources all match their own host never imports tldextract (nor requests with it).
+    """
     global _extractor
     if _extractor is None:
         import tldextract
@@ -117,44 +125,44 @@ class Database:
             paths.sort(key=lambda item: -len(item[0]))  # longest prefix first
         live = {id(e) for entries in by_key.values() for e in entries}
         self.entries: tuple[Entry, ...] = tuple(e for e in order if id(e) in live)
-        self._host_chain = lru_cache(maxsize=65536)(self._chain)
+        self._host_chain = lru_cache(maxsize=65536)(self._chain)  # per host, for the run
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def _chain(self, host: str) -> tuple[str, tuple[str, ...]]:
-        """(registered domain, hosts to try from the most specific) for one host."""
-        registered = registered_domain(host)
-        hosts = [host]
-        if host != registered and host.endswith("." + registered):
-            labels = host[: -len(registered) - 1].split(".")
-            hosts += [".".join([*labels[i:], registered]) for i in range(1, len(labels))]
-            hosts.append(registered)
-        return registered, tuple(h for h in hosts if h in self._by_host) or ()
+    def _chain(self, host: str) -> tuple[str, ...]:
+        """The hosts to try for ``host``, most specific first, each one in the index.
+
+        Parents are tried down to the registered domain only: an entry for ``co.uk`` must not
+        rate every site under it. The public suffix list is consulted only when a parent of
+        the host is in the index at all.
+        """
+        labels = host.split(".")
+        hosts = [
+            h for h in (".".join(labels[i:]) for i in range(len(labels))) if h in self._by_host
+        ]
+        if any(h != host for h in hosts):
+            registered = registered_domain(host)
+            hosts = [h for h in hosts if h in (host, registered) or h.endswith("." + registered)]
+        return tuple(hosts)
 
     def registered(self, url_or_domain: str) -> str:
         host, _ = split_source(url_or_domain)
-        return self._host_chain(host)[0] if host else ""
+        return registered_domain(host) if host else ""
 
     def lookup(self, url_or_domain: str) -> Match | None:
-        return self.resolve(url_or_domain)[1]
-
-    def resolve(self, url_or_domain: str) -> tuple[str, Match | None]:
-        """(registered domain, the match or None), splitting the URL once."""
         host, path = split_source(url_or_domain)
         if not host:
-            return "", None
-        registered, hosts = self._host_chain(host)
-        for candidate in hosts:
+            return None
+        for candidate in self._host_chain(host):
             for prefix, entries in self._by_host[candidate]:
                 if _segments_match(prefix, path):
                     news = tuple(e for e in entries if e.source_type == NEWS_MEDIA)
-                    return registered, Match(
+                    return Match(
                         host=host,
-                        registered_domain=registered,
                         matched_host=candidate,
                         matched_path=prefix,
                         entries=news or entries,
                         candidates=len(entries),
                     )
-        return registered, None
+        return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimkit.model import Claim
-from claimkit.ratings.lookup import Database, Match
+from claimkit.ratings.lookup import Database, Match, registered_domain, split_source
 from claimkit.rules.ck201_invalid_source_url import url_problem
 from claimkit.rules.ck204_unknown_bias_label import BIAS_LABELS
 
@@ -14,9 +14,14 @@ from claimkit.rules.ck204_unknown_bias_label import BIAS_LABELS
 class RowRating:
     claim: Claim
     url: str | None  # None when the row has no valid source URL (CK201's business)
-    domain: str  # registered domain, "" without a valid URL
+    host: str  # the URL's host without www., "" without a valid URL
     inline: str | None  # the BiasChart label when it is a known one (N/A included)
     match: Match | None
+
+    @property
+    def domain(self) -> str:
+        """The registered domain (public suffix list, loaded on first use); "" without URL."""
+        return registered_domain(self.host) if self.host else ""
 
     @property
     def rated(self) -> bool:
@@ -39,5 +44,5 @@ def rate_row(claim: Claim, db: Database) -> RowRating:
     url = source.url.value if source and source.url else None
     if url is None or url_problem(url) is not None:
         return RowRating(claim, None, "", inline, None)
-    domain, match = db.resolve(url)
-    return RowRating(claim, url, domain, inline, match)
+    host, _ = split_source(url)
+    return RowRating(claim, url, host, inline, db.lookup(url))

@@ -22,6 +22,8 @@ from claimkit.rules import (
     ck302_claim_not_in_context,
     ck303_empty_claim,
     ck401_one_sided_sources,
+    ck501_dead_source_link,
+    ck502_quote_not_in_source,
     ck901_unused_suppression,
     ck902_invalid_suppression,
 )
@@ -51,6 +53,8 @@ RULES: tuple[Rule, ...] = tuple(
             ck401_one_sided_sources.RULE,
             ck901_unused_suppression.RULE,
             ck902_invalid_suppression.RULE,
+            ck501_dead_source_link.RULE,
+            ck502_quote_not_in_source.RULE,
         ),
         key=lambda rule: rule.code,
     )

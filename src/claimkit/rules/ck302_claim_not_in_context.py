@@ -4,21 +4,7 @@ from collections.abc import Iterator
 
 from claimkit.diagnostics import Severity
 from claimkit.rules.base import Context, Finding, Rule
-from claimkit.text.normalize import compact
-
-
-def match_score(sentence: str, context: str) -> float:
-    """0-100: how well the sentence aligns with some stretch of the context."""
-    if sentence in context:  # the common case, verbatim: no normalisation needed
-        return 100.0
-    needle, haystack = compact(sentence), compact(context)
-    if not needle:
-        return 100.0
-    if needle in haystack:
-        return 100.0
-    from rapidfuzz import fuzz  # only for the rare rows that are not verbatim
-
-    return float(fuzz.partial_ratio(needle, haystack))
+from claimkit.text.align import alignment_score
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -26,7 +12,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for claim in ctx.rows:
         if not claim.sentence.value or not claim.context.value:
             continue  # CK303
-        score = match_score(claim.sentence.value, claim.context.value)
+        score = alignment_score(claim.sentence.value, claim.context.value)
         if score < threshold:
             yield Finding(
                 claim.context.span or claim.row,

@@ -1,0 +1,54 @@
+"""Main-text extraction: lxml against the standard library's html.parser, same pages.
+
+    .venv/bin/python bench/bench_extract.py
+
+Two pages of our own: the test article (3 KB) and the same article inside heavy page
+chrome (170 KB: 1,200 navigation links and a large inline script), the size of a real
+news page. Prints the median time per page over several rounds, and the ratio.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from claimkit.verify import extract_lxml, extract_stdlib
+from verify_server import ARTICLE_HTML
+
+
+def heavy_page() -> str:
+    links = "".join(
+        f"<a class='link item-{i}' href='/section/{i}?ref=nav'><span>Section {i}</span></a>"
+        for i in range(600)
+    )
+    chrome = f"<div class='menu'>{links}</div>"
+    data = ",".join(f'"k{i}": "{"v" * 40}"' for i in range(1500))
+    script = f"<script>var data = {{{data}}};</script>"
+    return ARTICLE_HTML.replace("<body>", "<body>" + chrome + script + chrome)
+
+
+def per_page(extract: Callable[[str], str], page: str, rounds: int = 7, repeat: int = 20) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            extract(page)
+        times.append((time.perf_counter() - start) / repeat)
+    return statistics.median(times)
+
+
+def main() -> None:
+    for name, page in (("article, 3 KB", ARTICLE_HTML), ("news page, 170 KB", heavy_page())):
+        assert extract_lxml.main_text(page) == extract_stdlib.main_text(page)
+        fast = per_page(extract_lxml.main_text, page)
+        slow = per_page(extract_stdlib.main_text, page)
+        print(f"{name:18s} lxml {fast * 1000:6.2f} ms   html.parser {slow * 1000:6.2f} ms   "
+              f"ratio {slow / fast:4.1f}x")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Which URLs claimkit may fetch: http(s) only, and never link-local or metadata addresses.
+
+The check runs on the resolved addresses, before the first request and again before
+every redirect hop, so a public name that resolves (or redirects) to 169.254.169.254
+is refused before anything connects to it. ``exclude_private`` also refuses loopback,
+private and other non-global ranges.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import threading
+from urllib.parse import urlsplit
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+ALLOWED_SCHEMES = ("http", "https")
+# Cloud metadata services (169.254.169.254, fd00:ec2::254 aside) and link-local hosts.
+_ALWAYS_REFUSED = (
+    ipaddress.ip_network("169.254.0.0/16"),
+    ipaddress.ip_network("fe80::/10"),
+)
+
+
+class Refused(Exception):
+    """The URL must not be fetched; the message says why."""
+
+
+class Unresolvable(Exception):
+    """The host name does not resolve."""
+
+
+def address_problem(address: IPAddress, exclude_private: bool) -> str | None:
+    """Why ``address`` may not be contacted, or None."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if any(address in network for network in _ALWAYS_REFUSED):
+        return f"{address} is a link-local or cloud-metadata address"
+    if exclude_private and not address.is_global:
+        return f"{address} is a loopback or private address (--exclude-private)"
+    return None
+
+
+class Guard:
+    """Checks URLs; remembers each host's addresses for the run (one DNS query per host)."""
+
+    def __init__(self, exclude_private: bool = False) -> None:
+        self.exclude_private = exclude_private
+        self._resolved: dict[tuple[str, int], tuple[IPAddress, ...] | str] = {}
+        self._lock = threading.Lock()
+
+    def check(self, url: str) -> None:
+        """Raise Refused (or Unresolvable) unless ``url`` may be fetched."""
+        try:
+            parts = urlsplit(url)
+            port = parts.port
+        except ValueError as exc:
+            raise Refused(f"unparsable URL ({exc})") from None
+        scheme = parts.scheme.lower()
+        if scheme not in ALLOWED_SCHEMES:
+            raise Refused(f"scheme {scheme or '(none)'!r} is not http or https")
+        host = parts.hostname
+        if not host:
+            raise Refused("URL has no host")
+        for address in self.addresses(host, port or (443 if scheme == "https" else 80)):
+            problem = address_problem(address, self.exclude_private)
+            if problem is not None:
+                raise Refused(problem)
+
+    def addresses(self, host: str, port: int) -> tuple[IPAddress, ...]:
+        try:
+            return (ipaddress.ip_address(host.strip("[]")),)
+        except ValueError:
+            pass
+        key = (host.lower(), port)
+        with self._lock:
+            known = self._resolved.get(key)
+        if known is None:
+            known = _resolve(host, port)
+            with self._lock:
+                self._resolved[key] = known
+        if isinstance(known, str):
+            raise Unresolvable(known)
+        return known
+
+
+def _resolve(host: str, port: int) -> tuple[IPAddress, ...] | str:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        return f"cannot resolve {host}: {exc}"
+    found: list[IPAddress] = []
+    for info in infos:
+        raw = str(info[4][0]).split("%", 1)[0]  # drop an IPv6 zone id
+        try:
+            address = ipaddress.ip_address(raw)
+        except ValueError:
+            continue
+        if address not in found:
+            found.append(address)
+    return tuple(found) if found else f"cannot resolve {host}: no address"
