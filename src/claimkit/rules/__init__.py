@@ -17,6 +17,7 @@ from claimkit.rules import (
     ck201_invalid_source_url,
     ck204_unknown_bias_label,
     ck205_missing_source_date,
+    ck301_duplicate_claim,
     ck302_claim_not_in_context,
     ck303_empty_claim,
 )
@@ -39,6 +40,7 @@ RULES: tuple[Rule, ...] = tuple(
             ck201_invalid_source_url.RULE,
             ck204_unknown_bias_label.RULE,
             ck205_missing_source_date.RULE,
+            ck301_duplicate_claim.RULE,
             ck302_claim_not_in_context.RULE,
             ck303_empty_claim.RULE,
         ),

@@ -1,0 +1,93 @@
+"""Which pairs of distinct sentences are worth comparing: never all of them at scale.
+
+Exact duplicates are found by hashing the normalised text (``detect``). For near
+duplicates, a small input is compared pair by pair (a cheap length filter first); a
+large one goes through MinHash with locality-sensitive hashing over its content words
+(function words removed): ``BANDS`` bands of ``ROWS`` hashes each, and two sentences
+become candidates when all hashes of one band agree. With 16 bands of 5 rows, a pair
+whose content words overlap 85% (one word of a dozen changed) is a candidate with
+probability > 0.999, one at 70% with about 0.95, and unrelated sentences (under 20%)
+almost never. Inside a bucket each sentence is paired with at most ``WINDOW`` later
+members, which bounds the work when a bucket is huge (a boilerplate sentence repeated
+everywhere). Candidates are then verified exactly (``similarity``).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from claimkit.dedupe.features import STOPWORDS
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+# Up to this many distinct sentences, compare every pair (a document, a small corpus).
+EXHAUSTIVE_LIMIT = 400
+BANDS = 16
+ROWS = 5
+WINDOW = 24
+SEED = 20221102
+
+
+def exhaustive_pairs(count: int) -> Iterator[tuple[int, int]]:
+    for b in range(count):
+        for a in range(b):
+            yield a, b
+
+
+def _content_ids(keys: Sequence[str]) -> tuple[array[int], array[int]]:
+    """Content-word IDs of every key, flattened, and each key's start in the flat array."""
+    vocabulary: dict[str, int] = {}
+    flat: array[int] = array("l")
+    starts: array[int] = array("l")
+    for key in keys:
+        starts.append(len(flat))
+        words = {w for w in key.split() if w not in STOPWORDS}
+        flat.extend(vocabulary.setdefault(w, len(vocabulary)) for w in words)
+    starts.append(len(flat))
+    return flat, starts
+
+
+def lsh_pairs(keys: Sequence[str], eligible: Sequence[bool]) -> npt.NDArray[np.int64]:
+    """Candidate pairs ``(a, b)``, ``a < b``, as an ``(m, 2)`` array of key indices."""
+    import numpy as np
+
+    flat_ids, start_list = _content_ids(keys)
+    ids = np.frombuffer(flat_ids, dtype=np.int64) if len(flat_ids) else np.zeros(0, np.int64)
+    starts = np.frombuffer(start_list, dtype=np.int64)
+    lengths = np.diff(starts)
+    chosen = np.flatnonzero((lengths > 0) & np.asarray(eligible, dtype=bool))
+    if len(chosen) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    vocabulary_size = int(ids.max()) + 1
+    # reduceat over the chosen keys only: their segments, back to back.
+    keep = np.zeros(len(keys), dtype=bool)
+    keep[chosen] = True
+    segments = ids[np.repeat(keep, lengths)]
+    seg_starts = np.concatenate(([0], np.cumsum(lengths[chosen])[:-1]))
+    rng = np.random.default_rng(SEED)
+    found: list[npt.NDArray[np.int64]] = []
+    count = len(chosen)
+    for _band in range(BANDS):
+        key = np.zeros(count, dtype=np.uint64)
+        for _row in range(ROWS):
+            table = rng.integers(0, 2**63, size=vocabulary_size, dtype=np.uint64)
+            minima = np.minimum.reduceat(table[segments], seg_starts)
+            key = key * np.uint64(0x9E3779B97F4A7C15) + minima
+        order = np.argsort(key, kind="stable")
+        ordered = key[order]
+        for step in range(1, WINDOW + 1):
+            same = np.flatnonzero(ordered[:-step] == ordered[step:])
+            if not len(same):
+                break
+            left, right = chosen[order[same]], chosen[order[same + step]]
+            found.append(np.stack((np.minimum(left, right), np.maximum(left, right)), axis=1))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.concatenate(found).astype(np.int64)
+    width = np.int64(len(keys))
+    unique = np.unique(pairs[:, 0] * width + pairs[:, 1])
+    return np.stack((unique // width, unique % width), axis=1)
