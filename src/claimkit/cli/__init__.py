@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from claimkit import __version__
+from claimkit.cli import dedupe as _dedupe
 from claimkit.cli import lint as _lint
 from claimkit.cli import parse_cmd as _parse
 
@@ -41,6 +42,7 @@ def _root(
 
 app.command("lint")(_lint.lint)
 app.command("parse")(_parse.parse)
+app.command("dedupe")(_dedupe.dedupe)
 
 
 def main() -> None:

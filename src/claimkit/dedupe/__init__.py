@@ -1,1 +1,1 @@
-"""Duplicate claims: detection (``detect``) within a document and across a corpus, and the fix plan."""
+"""Duplicate claims within a document and across a corpus: detection and the fix plan."""

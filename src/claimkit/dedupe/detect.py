@@ -45,9 +45,7 @@ def _candidates(keys: Sequence[str], threshold: float) -> Iterable[tuple[int, in
     return ((int(a), int(b)) for a, b in pairs.tolist())
 
 
-def find_duplicates(
-    sentences: Sequence[str], threshold: float | None = None
-) -> list[Duplicate]:
+def find_duplicates(sentences: Sequence[str], threshold: float | None = None) -> list[Duplicate]:
     """Every sentence that duplicates an earlier one, in input order."""
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     key_index: dict[str, int] = {}

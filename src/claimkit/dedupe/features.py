@@ -40,14 +40,14 @@ _CONTRACTIONS = {
 }  # fmt: skip
 
 # Certainty changes the claim as much as a negation: "Iran sent" is not "Iran may have sent".
-_HEDGES = frozenset(
+_HEDGE_WORDS = (
     "likely possibly probably perhaps reportedly allegedly apparently may might could can "
-    "would should must will".split()
+    "would should must will"
 )
+_HEDGES = frozenset(_HEDGE_WORDS.split())
 
 # Function words that start sentences: capitalised there without being names.
-STOPWORDS = frozenset(
-    """a about above after again against all also although an and any are as at be because
+_STOPWORD_TEXT = """a about above after again against all also although an and any are as at be because
     been before being below between both but by can could did do does doing down during each
     even every few for from further had has have having he her here hers him his how however if
     in into is it its itself just least less many may meanwhile might more most much must my
@@ -55,8 +55,8 @@ STOPWORDS = frozenset(
     should since so some still such than that the their them then there these they this those
     though through thus to too under until up upon us very was we were what when where whether
     which while who whom whose why will with within would yet you your additionally according
-    despite instead moreover overall""".split()
-)
+    despite instead moreover overall"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 # Two words this alike (rapidfuzz ratio) are one word spelt two ways.
 SPELLING_SIMILARITY = 80.0

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from claimkit.diagnostics import Severity
-from claimkit.rules.base import Context, FixAvailability, Finding, Rule
+from claimkit.rules.base import Context, Finding, FixAvailability, Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
