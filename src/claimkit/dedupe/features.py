@@ -47,7 +47,8 @@ _HEDGE_WORDS = (
 _HEDGES = frozenset(_HEDGE_WORDS.split())
 
 # Function words that start sentences: capitalised there without being names.
-_STOPWORD_TEXT = """a about above after again against all also although an and any are as at be because
+_STOPWORD_TEXT = """
+    a about above after again against all also although an and any are as at be because
     been before being below between both but by can could did do does doing down during each
     even every few for from further had has have having he her here hers him his how however if
     in into is it its itself just least less many may meanwhile might more most much must my
