@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from claimkit.dedupe.cluster import star_clusters
 from claimkit.dedupe.features import Features, features
@@ -75,7 +76,7 @@ def find_duplicates(sentences: Sequence[str], threshold: float | None = None) ->
 
     edges: list[tuple[int, int, Match]] = []
     for a, b in _candidates(keys, limit):
-        match, _why = near_match(keys[a], keys[b], feature(a), feature(b), limit)
+        match, _why = near_match(keys[a], keys[b], partial(feature, a), partial(feature, b), limit)
         if match is not None:
             edges.append((a, b, match))
     root, near = star_clusters(len(keys), edges)
@@ -103,7 +104,7 @@ def explain(a: str, b: str, threshold: float | None = None) -> tuple[Match | Non
         return found[0].match, found[0].match.reason
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     ka, kb = normalize(a), normalize(b)
-    _match, why = near_match(ka, kb, features(a, ka), features(b, kb), limit)
+    _match, why = near_match(ka, kb, lambda: features(a, ka), lambda: features(b, kb), limit)
     return None, why or "not similar"
 
 

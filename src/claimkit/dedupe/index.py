@@ -3,10 +3,11 @@
 Exact duplicates are found by hashing the normalised text (``detect``). For near
 duplicates, a small input is compared pair by pair (a cheap length filter first); a
 large one goes through MinHash with locality-sensitive hashing over its content words
-(function words removed): ``BANDS`` bands of ``ROWS`` hashes each, and two sentences
-become candidates when all hashes of one band agree. With 16 bands of 5 rows, a pair
-whose content words overlap 85% (one word of a dozen changed) is a candidate with
-probability > 0.999, one at 70% with about 0.95, and unrelated sentences (under 20%)
+(function words removed, and words common in this corpus too, which otherwise make
+unrelated sentences collide): ``BANDS`` bands of ``ROWS`` hashes each, and two
+sentences become candidates when all hashes of one band agree. With 20 bands of 4
+rows, a pair whose hashed words overlap 70% (one word of seven changed) is a candidate
+with probability 0.997, one at 60% with 0.94, and unrelated sentences (under 20%)
 almost never. Inside a bucket each sentence is paired with at most ``WINDOW`` later
 members, which bounds the work when a bucket is huge (a boilerplate sentence repeated
 everywhere). Candidates are then verified exactly (``similarity``).
@@ -26,8 +27,13 @@ if TYPE_CHECKING:
 
 # Up to this many distinct sentences, compare every pair (a document, a small corpus).
 EXHAUSTIVE_LIMIT = 400
-BANDS = 16
-ROWS = 5
+BANDS = 30
+ROWS = 3
+# A word in more than this share of the sentences (at least COMMON_FLOOR of them) is
+# left out of the hashes, unless a sentence would keep fewer than MIN_RARE_WORDS words.
+COMMON_SHARE = 0.01
+COMMON_FLOOR = 100
+MIN_RARE_WORDS = 1
 WINDOW = 24
 SEED = 20221102
 
@@ -63,11 +69,21 @@ def lsh_pairs(keys: Sequence[str], eligible: Sequence[bool]) -> npt.NDArray[np.i
     if len(chosen) < 2:
         return np.zeros((0, 2), dtype=np.int64)
     vocabulary_size = int(ids.max()) + 1
+    # Words that many sentences share ("officials", "said", a country in the news, a
+    # boilerplate clause) make unrelated sentences collide; hash only the rarer words,
+    # unless that leaves a sentence almost nothing.
+    frequency = np.bincount(ids, minlength=vocabulary_size)
+    rare = (frequency <= max(int(COMMON_SHARE * len(keys)), COMMON_FLOOR))[ids]
+    rare_count = np.add.reduceat(rare.astype(np.int64), starts[:-1]) * (lengths > 0)
+    owner = np.repeat(np.arange(len(keys)), lengths)
+    use = rare | (rare_count < MIN_RARE_WORDS)[owner]
     # reduceat over the chosen keys only: their segments, back to back.
     keep = np.zeros(len(keys), dtype=bool)
     keep[chosen] = True
-    segments = ids[np.repeat(keep, lengths)]
-    seg_starts = np.concatenate(([0], np.cumsum(lengths[chosen])[:-1]))
+    use &= keep[owner]
+    segments = ids[use]
+    seg_lengths = np.bincount(owner[use], minlength=len(keys))[chosen]
+    seg_starts = np.concatenate(([0], np.cumsum(seg_lengths)[:-1]))
     rng = np.random.default_rng(SEED)
     found: list[npt.NDArray[np.int64]] = []
     count = len(chosen)

@@ -10,6 +10,7 @@ different claim. The guards in ``features`` run on top of the score.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -68,17 +69,20 @@ def could_reach(len_a: int, len_b: int, threshold: float) -> bool:
 
 
 def near_match(
-    a: str, b: str, fa: Features, fb: Features, threshold: float
+    a: str, b: str, fa: Callable[[], Features], fb: Callable[[], Features], threshold: float
 ) -> tuple[Match | None, str | None]:
-    """A near-duplicate match of two different normalised sentences, or why not."""
-    if len(fa.words) < MIN_NEAR_WORDS or len(fb.words) < MIN_NEAR_WORDS:
+    """A near-duplicate match of two different normalised sentences, or why not.
+
+    The features are computed only for pairs that pass the score (most candidates do not).
+    """
+    if a.count(" ") + 1 < MIN_NEAR_WORDS or b.count(" ") + 1 < MIN_NEAR_WORDS:
         return None, "too short for a near match"
     if not could_reach(len(a), len(b), threshold):
         return None, "lengths too different"
     value = score(a, b, threshold)
     if value < threshold:
         return None, f"similarity {score(a, b):.1f} below {threshold:g}"
-    blocked = guard(fa, fb)
+    blocked = guard(fa(), fb())
     if blocked is not None:
         return None, blocked
     return Match(Kind.NEAR, Rule.SIMILAR, round(value, 1)), None
