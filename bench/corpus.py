@@ -99,7 +99,7 @@ class Generated:
 def _original(rng: random.Random) -> str:
     actor = rng.choice(ACTORS)
     other = rng.choice(ACTORS)
-    number = rng.randint(2, 99_999)
+    number = rng.randint(2, 9_999_999)
     words = [
         rng.choice(ACTORS) + " " + rng.choice(ROLES),
         rng.choice(VERBS_SAID) + " that",

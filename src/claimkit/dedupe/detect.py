@@ -43,7 +43,11 @@ def _candidates(keys: Sequence[str], threshold: float) -> Iterable[tuple[int, in
             if eligible[a] and eligible[b] and could_reach(lengths[a], lengths[b], threshold)
         )
     pairs = lsh_pairs(keys, eligible)
-    return ((int(a), int(b)) for a, b in pairs.tolist())
+    return (
+        (int(a), int(b))
+        for start in range(0, len(pairs), 65536)
+        for a, b in pairs[start : start + 65536].tolist()
+    )
 
 
 def find_duplicates(sentences: Sequence[str], threshold: float | None = None) -> list[Duplicate]:

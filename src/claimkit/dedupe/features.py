@@ -150,6 +150,11 @@ def _spelling_variants(only_a: list[str], only_b: list[str]) -> bool:
     return True
 
 
+def _content(word: str) -> bool:
+    """A word the wording guard compares (numbers and negations have their own guards)."""
+    return word not in STOPWORDS and negation(word) is None and canonical_number(word) is None
+
+
 def guard(a: Features, b: Features) -> str | None:
     """Why two similar sentences must not merge, or None when the guards pass.
 
@@ -169,8 +174,8 @@ def guard(a: Features, b: Features) -> str | None:
     changed = set(only_a) | set(only_b)
     if changed & (a.names | b.names):
         return "different named entity"
-    content_a = sorted(w for w in only_a.elements() if w not in STOPWORDS)
-    content_b = sorted(w for w in only_b.elements() if w not in STOPWORDS)
+    content_a = sorted(w for w in only_a.elements() if _content(w))
+    content_b = sorted(w for w in only_b.elements() if _content(w))
     if content_a and content_b and not _spelling_variants(content_a, content_b):
         return f"different wording ({' '.join(content_a)} / {' '.join(content_b)})"
     return None

@@ -85,7 +85,10 @@ def lsh_pairs(keys: Sequence[str], eligible: Sequence[bool]) -> npt.NDArray[np.i
     seg_lengths = np.bincount(owner[use], minlength=len(keys))[chosen]
     seg_starts = np.concatenate(([0], np.cumsum(seg_lengths)[:-1]))
     rng = np.random.default_rng(SEED)
-    found: list[npt.NDArray[np.int64]] = []
+    width = np.int64(len(keys))
+    # Pairs as one int64 code each (a * width + b), merged band by band so that a pair
+    # found by many bands (near-identical sets) is held once.
+    codes = np.zeros(0, dtype=np.int64)
     count = len(chosen)
     for _band in range(BANDS):
         key = np.zeros(count, dtype=np.uint64)
@@ -95,15 +98,13 @@ def lsh_pairs(keys: Sequence[str], eligible: Sequence[bool]) -> npt.NDArray[np.i
             key = key * np.uint64(0x9E3779B97F4A7C15) + minima
         order = np.argsort(key, kind="stable")
         ordered = key[order]
+        found: list[npt.NDArray[np.int64]] = []
         for step in range(1, WINDOW + 1):
             same = np.flatnonzero(ordered[:-step] == ordered[step:])
             if not len(same):
                 break
             left, right = chosen[order[same]], chosen[order[same + step]]
-            found.append(np.stack((np.minimum(left, right), np.maximum(left, right)), axis=1))
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found).astype(np.int64)
-    width = np.int64(len(keys))
-    unique = np.unique(pairs[:, 0] * width + pairs[:, 1])
-    return np.stack((unique // width, unique % width), axis=1)
+            found.append(np.minimum(left, right) * width + np.maximum(left, right))
+        if found:
+            codes = np.union1d(codes, np.concatenate(found))
+    return np.stack((codes // width, codes % width), axis=1)
