@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from builder import Explainer, Row, cite
-from dedupe_support import rows, seed_text
 from typer.testing import CliRunner
 
+from builder import Explainer, Row, cite
 from claimkit.cli import app
+from dedupe_support import rows, seed_text
 
 SENTENCE = "The port authority expects 120 more container ships a month by 2030, officials said."
 OTHER = "Dredging of the northern channel will finish in March, the engineers told reporters."

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from builder import Explainer, Row, cite
-from dedupe_support import groups, links, rows, seed_text
 
+from builder import Explainer, Row, cite
 from claimkit.dedupe.plan import plan
 from claimkit.parse import parse_text
+from dedupe_support import groups, links, rows, seed_text
 
 SEED_MAPPING = {
     "1": "1", "2": "1", "3": "2", "4": "3", "5": "4",

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from builder import Explainer, Row
-from dedupe_support import groups, links, rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builder import Explainer, Row
 from claimkit.dedupe.plan import plan
 from claimkit.parse import parse_text
 from claimkit.text.normalize import normalize
+from dedupe_support import groups, links, rows
 
 # Our own sentences, pairwise far apart (different numbers and names), so that only the
 # copies the strategy makes are duplicates.

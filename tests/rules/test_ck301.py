@@ -7,13 +7,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from builder import Explainer, Row, cite  # noqa: E402
-from dedupe_support import seed_text  # noqa: E402
-
-from claimkit.engine import LintJob, lint_document  # noqa: E402
-from claimkit.parse import parse_text  # noqa: E402
-from claimkit.rules import BY_CODE  # noqa: E402
-from claimkit.settings import Settings  # noqa: E402
+from builder import Explainer, Row, cite
+from claimkit.engine import LintJob, lint_document
+from claimkit.parse import parse_text
+from claimkit.rules import BY_CODE
+from claimkit.settings import Settings
+from dedupe_support import seed_text
 
 
 def ck301(text: str, threshold: float | None = None) -> list[tuple[int, int, str]]:
