@@ -6,7 +6,7 @@ naming the earliest sentence of its cluster (the one kept) and why it matched.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -50,6 +50,39 @@ def _candidates(keys: Sequence[str], threshold: float) -> Iterable[tuple[int, in
     )
 
 
+# From this many sentences on, normalisation (the costliest step) runs on all cores.
+PARALLEL_NORMALISE = 100_000
+_CHUNK = 20_000
+_shared: Sequence[str] = ()
+
+
+def _normalise_chunk(start: int) -> list[str]:
+    return [normalize(s) for s in _shared[start : start + _CHUNK]]
+
+
+def _normalised(sentences: Sequence[str]) -> Iterator[str]:
+    import os
+
+    workers = os.cpu_count() or 1
+    if len(sentences) < PARALLEL_NORMALISE or workers < 2:
+        yield from map(normalize, sentences)
+        return
+    import multiprocessing
+
+    global _shared
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" not in methods:
+        yield from map(normalize, sentences)
+        return
+    _shared = sentences  # inherited by the forked workers, never pickled
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for chunk in pool.imap(_normalise_chunk, range(0, len(sentences), _CHUNK)):
+                yield from chunk
+    finally:
+        _shared = ()
+
+
 def find_duplicates(sentences: Sequence[str], threshold: float | None = None) -> list[Duplicate]:
     """Every sentence that duplicates an earlier one, in input order."""
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
@@ -57,8 +90,7 @@ def find_duplicates(sentences: Sequence[str], threshold: float | None = None) ->
     keys: list[str] = []
     first: list[int] = []  # the first sentence of each distinct key
     key_of: list[int] = []
-    for position, sentence in enumerate(sentences):
-        key = normalize(sentence)
+    for position, key in enumerate(_normalised(sentences)):
         if not key:
             key_of.append(-1)  # an empty sentence is CK303's, not a duplicate
             continue
