@@ -150,3 +150,12 @@ def test_threshold_option_changes_near_matches(tmp_path: Path) -> None:
     _write(path, SENTENCE, SENTENCE.replace("expects", "still expects"))
     assert run(str(path))[0] == 1
     assert run("--threshold", "99.5", str(path))[0] == 0
+
+
+def test_cross_file_members_after_a_fix_exclude_removed_rows(tmp_path: Path) -> None:
+    _write(tmp_path / "a.md", SENTENCE, OTHER, SENTENCE)
+    _write(tmp_path / "b.md", SENTENCE)
+    report = json.loads(run("--format", "json", str(tmp_path))[1])
+    assert [m["line"] for m in report["cross_file"][0]["members"]] == [13, 15, 13]
+    fixed = json.loads(run("--fix", "--format", "json", str(tmp_path))[1])
+    assert [m["line"] for m in fixed["cross_file"][0]["members"]] == [13, 13]

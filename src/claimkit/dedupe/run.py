@@ -69,8 +69,12 @@ def process(path: str, display: str, options: Options) -> Outcome:
             atomic_write(path, encode(document, new))
     members: tuple[Member, ...] = ()
     if options.corpus:
+        # Across files, a row this run removes (or would remove) is no longer a member.
+        gone = {id(d.claim) for d in result.removed} if fixing else set()
         ctx = Context(document, Settings())
-        members = tuple(member(display, claim) for claim in dedupe_rows(ctx))
+        members = tuple(
+            member(display, claim) for claim in dedupe_rows(ctx) if id(claim) not in gone
+        )
     return Outcome(display, report, members)
 
 
