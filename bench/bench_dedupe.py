@@ -34,6 +34,9 @@ def child(size: int, what: str) -> dict[str, object]:
     from claimkit.dedupe.detect import find_duplicates
     from corpus import generate
 
+    if what == "corpus":
+        elapsed, peak = corpus_run(size)
+        return {"seconds": elapsed, "peak_mib": peak}
     data = generate(size)
     start = time.perf_counter()
     if what == "engine":
@@ -69,6 +72,36 @@ def child(size: int, what: str) -> dict[str, object]:
     return {"seconds": elapsed, "peak_mib": _peak_mib(), "pairs": len(pairs)}
 
 
+def corpus_run(claims: int, per_file: int = 10) -> tuple[float, float]:
+    """End to end: ``claimkit dedupe DIR`` over generated explainer files (wall s, peak MiB)."""
+    import tempfile
+
+    from corpus import generate
+
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
+    from builder import Explainer, Row, cite
+
+    data = generate(claims)
+    with tempfile.TemporaryDirectory() as directory:
+        for number, start in enumerate(range(0, claims, per_file)):
+            chunk = data.sentences[start : start + per_file]
+            rows = [Row(str(i), s.replace("|", " ")) for i, s in enumerate(chunk, 1)]
+            levels = {"summary": f"Text {cite(*[r.id for r in rows])}."}
+            path = os.path.join(directory, f"{number:06d}.md")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(Explainer(levels=levels, rows=rows).text())
+        start_time = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "claimkit", "dedupe", "-q", "--format", "json", directory],
+            stdout=subprocess.DEVNULL,
+            check=False,
+        )
+        elapsed = time.perf_counter() - start_time
+        # Run in a fresh ``--child`` process, so the dedupe run is its only child.
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
 def measure(size: int, what: str) -> dict[str, object]:
     out = subprocess.run(
         [sys.executable, __file__, "--child", str(size), what],
@@ -86,6 +119,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--baseline-size", type=int, default=10_000)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--corpus-claims", type=int, nargs="*", default=[], help="also time dedupe DIR end to end"
+    )
     parser.add_argument("--child", nargs=2, metavar=("SIZE", "WHAT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -105,6 +141,15 @@ def main() -> None:
             flush=True,
         )
         print(f"          outcomes: {json.dumps(runs[0]['stats'], sort_keys=True)}", flush=True)
+    for claims in args.corpus_claims:
+        runs = [measure(claims, "corpus") for _ in range(args.repeat)]
+        wall = statistics.median(float(str(r["seconds"])) for r in runs)
+        print(
+            f"claimkit dedupe DIR, {claims:,} claims in {claims // 10:,} files: "
+            f"median {wall:.2f} s, peak {max(float(str(r['peak_mib'])) for r in runs):.0f} MiB "
+            "(parse included)",
+            flush=True,
+        )
     if not args.no_baseline:
         size = args.baseline_size
         engine = [measure(size, "engine") for _ in range(args.repeat)]

@@ -8,9 +8,9 @@ import sys
 from claimkit.dedupe import index
 from claimkit.dedupe.cluster import star_clusters
 from claimkit.dedupe.detect import find_duplicates
-from claimkit.dedupe.similarity import Kind, Match, Rule
+from claimkit.dedupe.similarity import Kind, Match, MatchRule
 
-NEAR = Match(Kind.NEAR, Rule.SIMILAR, 95.0)
+NEAR = Match(Kind.NEAR, MatchRule.SIMILAR, 95.0)
 
 
 def test_star_clusters_do_not_chain_near_matches() -> None:

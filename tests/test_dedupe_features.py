@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.dedupe.detect import explain, find_duplicates
-from claimkit.dedupe.similarity import Kind, Rule
+from claimkit.dedupe.similarity import Kind, MatchRule
 
 BASE = (
     "Iran is preparing to send about 450 drones to Russia for use in its war against "
@@ -27,7 +27,7 @@ BASE = (
 def test_cosmetic_variants_are_exact_duplicates(variant: str) -> None:
     match, _ = explain(BASE, variant)
     assert match is not None
-    assert (match.kind, match.rule) == (Kind.EXACT, Rule.NORMALISED)
+    assert (match.kind, match.rule) == (Kind.EXACT, MatchRule.NORMALISED)
 
 
 def test_hyphen_equals_space_and_thousands_separator_equals_plain_number() -> None:
@@ -39,7 +39,9 @@ def test_hyphen_equals_space_and_thousands_separator_equals_plain_number() -> No
 
 def test_identical_sentences_say_so() -> None:
     match, reason = explain(BASE, BASE)
-    assert match is not None and match.rule is Rule.IDENTICAL and reason == "identical sentence"
+    assert (
+        match is not None and match.rule is MatchRule.IDENTICAL and reason == "identical sentence"
+    )
 
 
 @pytest.mark.parametrize(
@@ -90,7 +92,7 @@ def test_negation_in_a_different_form_is_the_same_negation() -> None:
 def test_near_duplicates_merge_with_score_and_reason(near: str) -> None:
     match, reason = explain(BASE, near)
     assert match is not None
-    assert match.kind is Kind.NEAR and match.rule is Rule.SIMILAR
+    assert match.kind is Kind.NEAR and match.rule is MatchRule.SIMILAR
     assert 90 <= match.score < 100
     assert reason.startswith(f"similarity {match.score:.1f}")
 

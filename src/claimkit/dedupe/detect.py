@@ -18,7 +18,7 @@ from claimkit.dedupe.similarity import (
     MIN_NEAR_WORDS,
     Kind,
     Match,
-    Rule,
+    MatchRule,
     could_reach,
     near_match,
 )
@@ -128,7 +128,7 @@ def find_duplicates(sentences: Sequence[str], threshold: float | None = None) ->
         match = near[index]
         if match is None:  # the same key as the kept sentence
             same = sentences[position] == sentences[kept]
-            match = Match(Kind.EXACT, Rule.IDENTICAL if same else Rule.NORMALISED, 100.0)
+            match = Match(Kind.EXACT, MatchRule.IDENTICAL if same else MatchRule.NORMALISED, 100.0)
         found.append(Duplicate(position, kept, match))
     return found
 

@@ -26,7 +26,7 @@ class Kind(StrEnum):
     NEAR = "near"
 
 
-class Rule(StrEnum):
+class MatchRule(StrEnum):
     """Which test made a pair duplicates; reported with every pair."""
 
     IDENTICAL = "identical"  # the same sentence, character for character
@@ -37,14 +37,14 @@ class Rule(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Match:
     kind: Kind
-    rule: Rule
+    rule: MatchRule
     score: float  # 0-100
 
     @property
     def reason(self) -> str:
-        if self.rule is Rule.IDENTICAL:
+        if self.rule is MatchRule.IDENTICAL:
             return "identical sentence"
-        if self.rule is Rule.NORMALISED:
+        if self.rule is MatchRule.NORMALISED:
             return "identical after normalisation"
         return f"similarity {self.score:.1f}; same numbers, negations and names"
 
@@ -85,4 +85,4 @@ def near_match(
     blocked = guard(fa(), fb())
     if blocked is not None:
         return None, blocked
-    return Match(Kind.NEAR, Rule.SIMILAR, round(value, 1)), None
+    return Match(Kind.NEAR, MatchRule.SIMILAR, round(value, 1)), None
