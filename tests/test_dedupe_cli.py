@@ -159,3 +159,34 @@ def test_cross_file_members_after_a_fix_exclude_removed_rows(tmp_path: Path) -> 
     assert [m["line"] for m in report["cross_file"][0]["members"]] == [13, 15, 13]
     fixed = json.loads(run("--fix", "--format", "json", str(tmp_path))[1])
     assert [m["line"] for m in fixed["cross_file"][0]["members"]] == [13, 13]
+
+
+def test_fix_on_disk_keeps_crlf_and_bom(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    rows_ = [Row("1", SENTENCE), Row("2", OTHER), Row("3", SENTENCE)]
+    levels = {"summary": f"A {cite('1', '2', '3')} B {cite('3')}"}
+    path.write_bytes(
+        Explainer(levels=levels, rows=rows_, newline="\r\n", bom=True).text().encode("utf-8")
+    )
+    assert run("--fix", str(path))[0] == 0
+    expected = Explainer(
+        levels={"summary": f"A {cite('1', '2')} B {cite('1')}"},
+        rows=rows_[:2],
+        newline="\r\n",
+        bom=True,
+    ).text()
+    assert path.read_bytes() == expected.encode("utf-8")
+
+
+def test_decoys_survive_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    decoys = [
+        SENTENCE,
+        SENTENCE.replace("120", "1,200"),
+        SENTENCE.replace("expects", "does not expect"),
+        SENTENCE.replace("port authority", "Rotterdam authority"),
+    ]
+    _write(path, *decoys)
+    before = path.read_bytes()
+    assert run("--fix", "--unsafe-fixes", str(path))[0] == 0
+    assert path.read_bytes() == before
