@@ -9,6 +9,7 @@ import typer
 
 from claimkit import __version__
 from claimkit.cli import config_cmd as _config
+from claimkit.cli import dedupe as _dedupe
 from claimkit.cli import lint as _lint
 from claimkit.cli import parse_cmd as _parse
 from claimkit.cli import rules_cmd as _rules
@@ -48,6 +49,7 @@ app.command("rules")(_rules.rules)
 app.command("rule")(_rules.rule)
 app.add_typer(_config.config_app, name="config")
 app.command("verify")(_verify.verify)
+app.command("dedupe")(_dedupe.dedupe)
 
 
 def main() -> None:
