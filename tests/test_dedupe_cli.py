@@ -190,3 +190,15 @@ def test_decoys_survive_the_fix(tmp_path: Path) -> None:
     before = path.read_bytes()
     assert run("--fix", "--unsafe-fixes", str(path))[0] == 0
     assert path.read_bytes() == before
+
+
+def test_configuration_threshold_and_excludes(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    _write(path, SENTENCE, SENTENCE.replace("expects", "still expects"))
+    (tmp_path / "claimkit.toml").write_text("[dedupe]\nthreshold = 99.5\n")
+    assert run(str(path))[0] == 0  # the configured threshold is stricter than 90
+    assert run("--isolated", str(path))[0] == 1
+    (tmp_path / "claimkit.toml").write_text('exclude = ["x.md"]\n')
+    assert run(str(path))[0] == 1  # named explicitly: checked
+    assert run("--force-exclude", str(path))[0] == 0  # as pre-commit runs it
+    assert run(str(tmp_path))[0] == 0  # found by walking: excluded

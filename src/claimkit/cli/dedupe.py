@@ -57,13 +57,35 @@ def dedupe(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
     ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option("--config", help="Use this configuration file instead of searching."),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude", help="Apply configured excludes to files named explicitly too."
+        ),
+    ] = False,
 ) -> None:
     """Find duplicate claims (within each file and across files) and fix them with --fix."""
+    from claimkit.config import ConfigError, Resolver
     from claimkit.dedupe.report import Member, cross_file
     from claimkit.dedupe.run import Mode, Options, process_files
     from claimkit.dedupe.similarity import validate_threshold
     from claimkit.discovery import PathError, discover
+    from claimkit.plan import Flags, Planner
 
+    try:
+        planner = Planner(Resolver(config, isolated), Flags())
+        if threshold is None and paths:
+            # One threshold per run: the configuration that governs the first path.
+            threshold = planner.config(paths[0]).dedupe_threshold
+    except ConfigError as exc:
+        fail(str(exc))
     if threshold is not None:
         try:
             validate_threshold(threshold)
@@ -76,16 +98,17 @@ def dedupe(
     if diff and output_format is DedupeFormat.json:
         fail("--diff prints a diff; it cannot be combined with --format json")
     try:
-        found = discover(paths)
+        found = discover(paths, planner.excluded)
     except PathError as exc:
         fail(str(exc))
+    files = planner.select_files(found.files, paths, force_exclude)
 
     mode = Mode.DIFF if diff else Mode.CHECK if check else Mode.FIX if fix else Mode.REPORT
-    options = Options(mode, threshold, unsafe_fixes, not no_renumber, len(found.files) > 1)
+    options = Options(mode, threshold, unsafe_fixes, not no_renumber, len(files) > 1)
     reports = []
     members: list[Member] = []
     errors = 0
-    for outcome in process_files(found.files, options, jobs):
+    for outcome in process_files(files, options, jobs):
         if outcome.error is not None:
             errors += 1
             sys.stderr.write(f"claimkit: error: {outcome.path}: {outcome.error}\n")
