@@ -99,6 +99,25 @@ class Planner:
         relative = config.relative(path)
         return any(globs.matches(pattern, relative) for pattern in config.exclude)
 
+    def select_files(
+        self, found: list[tuple[str, str]], given: list[str], force_exclude: bool
+    ) -> list[tuple[str, str]]:
+        """Discovered files minus the configured excludes (and outside ``include``).
+
+        Files named on the command line are kept unless ``force_exclude``: that is how
+        pre-commit, which names every staged file, still honours the configuration.
+        """
+        explicit = {p for p in given if not os.path.isdir(p)}
+        files: list[tuple[str, str]] = []
+        for path, display in found:
+            if path in explicit:
+                if force_exclude and self.excluded(path):
+                    continue
+            elif self.excluded(path) or not self.included(path):
+                continue
+            files.append((path, display))
+        return files
+
     def included(self, path: str) -> bool:
         config = self.config(path)
         name = os.path.basename(path)

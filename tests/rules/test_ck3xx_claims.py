@@ -18,7 +18,9 @@ def test_ck302_tolerates_extraction_damage_and_typography() -> None:
     doc.rows[
         0
     ].sentence = "Iran\u2019s \u201cprecision-guided\u201d missiles arrived andmore followed."
-    doc.rows[0].context = (
+    doc.rows[
+        0
+    ].context = (
         'Before that. Irans "precision guided" missiles arrived and more followed. After that.'
     )
     doc.rows[1].sentence = "Exports fell by 1,000 tonnes &amp; prices rose."

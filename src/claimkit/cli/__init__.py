@@ -10,6 +10,7 @@ import typer
 from claimkit import __version__
 from claimkit.cli import bias_report as _bias_report
 from claimkit.cli import config_cmd as _config
+from claimkit.cli import dedupe as _dedupe
 from claimkit.cli import lint as _lint
 from claimkit.cli import parse_cmd as _parse
 from claimkit.cli import ratings_cmd as _ratings
@@ -52,6 +53,7 @@ app.add_typer(_config.config_app, name="config")
 app.command("bias-report")(_bias_report.bias_report)
 app.add_typer(_ratings.app, name="ratings")
 app.command("verify")(_verify.verify)
+app.command("dedupe")(_dedupe.dedupe)
 
 
 def main() -> None:

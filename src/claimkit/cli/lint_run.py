@@ -65,17 +65,7 @@ def _files(options: Options, planner: Planner) -> tuple[list[tuple[str, str]], l
         found = discover(given, planner.excluded)
     except PathError as exc:
         fail(str(exc))
-    import os
-
-    explicit = {p for p in given if not os.path.isdir(p)}
-    files: list[tuple[str, str]] = []
-    for path, display in found.files:
-        if path in explicit:
-            if options.force_exclude and planner.excluded(path):
-                continue
-        elif planner.excluded(path) or not planner.included(path):
-            continue
-        files.append((path, display))
+    files = planner.select_files(found.files, given, options.force_exclude)
     return files, found.empty_dirs
 
 

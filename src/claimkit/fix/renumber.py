@@ -51,3 +51,65 @@ def renumber_edits(document: Document, mapping: Mapping[str, str]) -> list[Edit]
         if new is not None and new != citation.target:
             edits += citation_edits(document, citation, new)
     return edits
+
+
+def remove_row_edit(document: Document, claim: Claim) -> Edit:
+    """Delete a table row with its line ending (the row span itself stops before it)."""
+    text = document.text
+    start = text.rfind("\n", 0, claim.row.start) + 1
+    if text[start : claim.row.start].strip():
+        start = claim.row.start  # something else shares the line: keep it
+    end = claim.row.end
+    if text.startswith("\r\n", end):
+        return Edit(start, end + 2, "")
+    if text.startswith(("\n", "\r"), end):
+        return Edit(start, end + 1, "")
+    # The last line of a file without a final newline: take the break before it instead.
+    before = start - 2 if text[max(0, start - 2) : start] == "\r\n" else start - 1
+    return Edit(max(0, before), end, "")
+
+
+_SEPARATOR = frozenset(" \t,;")
+
+
+def retarget_edits(
+    document: Document, redirect: Mapping[str, str], mapping: Mapping[str, str]
+) -> list[Edit]:
+    """Point citations through ``redirect`` (dropped ID -> kept ID), then ``mapping``.
+
+    Inside one ``[...]`` group a citation whose final target an earlier member already
+    cites is removed together with the separator before it, so ``[1, 2, 7]`` with 2 and 7
+    redirected to 1 becomes ``[1]`` and the group keeps its own spacing and punctuation.
+    A separator that is more than commas and spaces is left alone, and so is the citation.
+    """
+    text = document.text
+    removed: set[int] = set()
+    for group in document.citation_groups:
+        # final target -> whether its first citation in the group was redirected
+        seen: dict[str, bool] = {}
+        for position, member in enumerate(group.citations):
+            citation = document.citations[member]
+            redirected = citation.target in redirect
+            target = redirect.get(citation.target, citation.target)
+            if target not in seen:
+                seen[target] = redirected
+                continue
+            if not (redirected or seen[target]) or position == 0:
+                continue  # a repeat the user wrote: not ours to touch
+            previous = document.citations[group.citations[position - 1]]
+            between = text[previous.span.end : citation.span.start]
+            if set(between) <= _SEPARATOR:
+                removed.add(member)
+    edits: list[Edit] = []
+    for index, citation in enumerate(document.citations):
+        if index in removed:
+            group = document.citation_groups[citation.group]
+            position = group.citations.index(index)
+            previous = document.citations[group.citations[position - 1]]
+            edits.append(Edit(previous.span.end, citation.span.end, ""))
+            continue
+        target = redirect.get(citation.target, citation.target)
+        final = mapping.get(target, target)
+        if final != citation.target:
+            edits += citation_edits(document, citation, final)
+    return edits

@@ -1,0 +1,176 @@
+"""``claimkit dedupe``: duplicate claims within explainers and across a corpus, and the fix."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from claimkit.cli.common import ExitCode, fail, note
+
+
+class DedupeFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def dedupe(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or directories (searched for *.md).", show_default=False),
+    ],
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Remove duplicate rows and repoint their citations.")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option("--unsafe-fixes", help="Also merge near duplicates (changes content)."),
+    ] = False,
+    no_renumber: Annotated[
+        bool, typer.Option("--no-renumber", help="Keep the old IDs after removing rows.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fix as a unified diff; write nothing.")
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 1 when a fix would change a file."),
+    ] = False,
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold", help="Near-duplicate similarity, 0-100 (default 90).", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        DedupeFormat, typer.Option("--format", help="Output format.")
+    ] = DedupeFormat.text,
+    quiet: Annotated[
+        bool, typer.Option("-q", "--quiet", help="Print results only: no summary, no notes.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Also list files skipped as non-explainers.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option("--config", help="Use this configuration file instead of searching."),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude", help="Apply configured excludes to files named explicitly too."
+        ),
+    ] = False,
+) -> None:
+    """Find duplicate claims (within each file and across files) and fix them with --fix."""
+    from claimkit.config import ConfigError, Resolver
+    from claimkit.dedupe.report import Member, cross_file
+    from claimkit.dedupe.run import Mode, Options, process_files
+    from claimkit.dedupe.similarity import validate_threshold
+    from claimkit.discovery import PathError, discover
+    from claimkit.plan import Flags, Planner
+
+    try:
+        planner = Planner(Resolver(config, isolated), Flags())
+        if threshold is None and paths:
+            # One threshold per run: the configuration that governs the first path.
+            threshold = planner.config(paths[0]).dedupe_threshold
+    except ConfigError as exc:
+        fail(str(exc))
+    if threshold is not None:
+        try:
+            validate_threshold(threshold)
+        except ValueError as exc:
+            fail(str(exc))
+    if "-" in paths:
+        fail("dedupe reads files, not standard input (it may rewrite them)")
+    if diff and check:
+        fail("--diff and --check cannot be combined")
+    if diff and output_format is DedupeFormat.json:
+        fail("--diff prints a diff; it cannot be combined with --format json")
+    try:
+        found = discover(paths, planner.excluded)
+    except PathError as exc:
+        fail(str(exc))
+    files = planner.select_files(found.files, paths, force_exclude)
+
+    mode = Mode.DIFF if diff else Mode.CHECK if check else Mode.FIX if fix else Mode.REPORT
+    options = Options(mode, threshold, unsafe_fixes, not no_renumber, len(files) > 1)
+    reports = []
+    members: list[Member] = []
+    errors = 0
+    for outcome in process_files(files, options, jobs):
+        if outcome.error is not None:
+            errors += 1
+            sys.stderr.write(f"claimkit: error: {outcome.path}: {outcome.error}\n")
+        elif outcome.skipped is not None:
+            if verbose and not quiet:
+                note(f"{outcome.path}: skipped: {outcome.skipped}")
+        elif outcome.report is not None:
+            reports.append(outcome.report)
+            members.extend(outcome.members)
+    cross = cross_file(members, threshold) if options.corpus else []
+    del members
+
+    if mode == Mode.DIFF:
+        sys.stdout.write("".join(r.diff for r in reports))
+    elif output_format is DedupeFormat.json:
+        from claimkit.output.dedupe import render_json
+
+        sys.stdout.write(render_json(reports, cross))
+    else:
+        from claimkit.output.dedupe import render_text
+        from claimkit.output.terminal import wants_color
+
+        sys.stdout.write(render_text(reports, cross, wants_color(sys.stdout)))
+    sys.stdout.flush()
+
+    changed = sum(1 for r in reports if r.changed)
+    removed = sum(len(r.removed) for r in reports)
+    held = sum(r.held_back for r in reports)
+    remaining = sum(r.duplicates for r in reports) - removed
+    if not quiet:
+        for directory in found.empty_dirs:
+            note(f"no markdown files found in {directory}")
+        note(_summary(mode, len(reports), sum(r.duplicates for r in reports), removed,
+                      changed, len(cross)))  # fmt: skip
+        if held and mode != Mode.REPORT:
+            note(f"{held} near duplicate(s) held back (use --unsafe-fixes to merge them)")
+        uncited = sum(r.uncited for r in reports)
+        if uncited and mode != Mode.REPORT:
+            note(f"{uncited} uncited duplicate row(s) left in place (never removed automatically)")
+
+    if errors:
+        raise typer.Exit(ExitCode.USAGE)
+    if mode in (Mode.DIFF, Mode.CHECK):
+        failed = changed > 0
+    elif mode == Mode.FIX:
+        failed = remaining > 0 or bool(cross)
+    else:
+        failed = remaining > 0 or bool(cross)
+    if failed:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _summary(mode: str, files: int, found: int, removed: int, changed: int, cross: int) -> str:
+    from claimkit.dedupe.run import Mode
+
+    checked = f"{files} file{'' if files == 1 else 's'}"
+    across = f", {cross} cross-file cluster{'' if cross == 1 else 's'}" if cross else ""
+    if not found and not cross:
+        return f"No duplicate claims ({checked} checked)."
+    head = f"Found {found} duplicate claim{'' if found == 1 else 's'} in {checked}{across}"
+    if mode == Mode.FIX:
+        return f"{head}; removed {removed} row(s) in {changed} file(s)."
+    if mode in (Mode.DIFF, Mode.CHECK):
+        return f"{head}; a fix would remove {removed} row(s) in {changed} file(s)."
+    return f"{head}."

@@ -1,0 +1,159 @@
+"""The duplicate-detection engine shared by ``claimkit dedupe`` and CK301.
+
+Sentences in, one ``Duplicate`` per sentence that repeats an earlier one out, each
+naming the earliest sentence of its cluster (the one kept) and why it matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from claimkit.dedupe.cluster import star_clusters
+from claimkit.dedupe.features import Features, features
+from claimkit.dedupe.index import EXHAUSTIVE_LIMIT, exhaustive_pairs, lsh_pairs
+from claimkit.dedupe.similarity import (
+    DEFAULT_THRESHOLD,
+    MIN_NEAR_WORDS,
+    Kind,
+    Match,
+    MatchRule,
+    could_reach,
+    near_match,
+)
+from claimkit.model import Claim
+from claimkit.text.normalize import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    index: int  # the later sentence
+    kept: int  # the earliest sentence of its cluster
+    match: Match
+
+
+def _candidates(keys: Sequence[str], threshold: float) -> Iterable[tuple[int, int]]:
+    lengths = [len(k) for k in keys]
+    eligible = [k.count(" ") + 1 >= MIN_NEAR_WORDS for k in keys]
+    if len(keys) <= EXHAUSTIVE_LIMIT:
+        return (
+            (a, b)
+            for a, b in exhaustive_pairs(len(keys))
+            if eligible[a] and eligible[b] and could_reach(lengths[a], lengths[b], threshold)
+        )
+    pairs = lsh_pairs(keys, eligible)
+    return (
+        (int(a), int(b))
+        for start in range(0, len(pairs), 65536)
+        for a, b in pairs[start : start + 65536].tolist()
+    )
+
+
+# From this many sentences on, normalisation (the costliest step) runs on all cores.
+PARALLEL_NORMALISE = 100_000
+_CHUNK = 20_000
+_shared: Sequence[str] = ()
+
+
+def _normalise_chunk(start: int) -> list[str]:
+    return [normalize(s) for s in _shared[start : start + _CHUNK]]
+
+
+def _normalised(sentences: Sequence[str]) -> Iterator[str]:
+    import os
+
+    workers = os.cpu_count() or 1
+    if len(sentences) < PARALLEL_NORMALISE or workers < 2:
+        yield from map(normalize, sentences)
+        return
+    import multiprocessing
+
+    global _shared
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" not in methods:
+        yield from map(normalize, sentences)
+        return
+    _shared = sentences  # inherited by the forked workers, never pickled
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for chunk in pool.imap(_normalise_chunk, range(0, len(sentences), _CHUNK)):
+                yield from chunk
+    finally:
+        _shared = ()
+
+
+def find_duplicates(sentences: Sequence[str], threshold: float | None = None) -> list[Duplicate]:
+    """Every sentence that duplicates an earlier one, in input order."""
+    limit = DEFAULT_THRESHOLD if threshold is None else threshold
+    key_index: dict[str, int] = {}
+    keys: list[str] = []
+    first: list[int] = []  # the first sentence of each distinct key
+    key_of: list[int] = []
+    for position, key in enumerate(_normalised(sentences)):
+        if not key:
+            key_of.append(-1)  # an empty sentence is CK303's, not a duplicate
+            continue
+        index = key_index.get(key)
+        if index is None:
+            index = key_index[key] = len(keys)
+            keys.append(key)
+            first.append(position)
+        key_of.append(index)
+    del key_index
+
+    cache: dict[int, Features] = {}
+
+    def feature(index: int) -> Features:
+        found = cache.get(index)
+        if found is None:
+            found = cache[index] = features(sentences[first[index]], keys[index])
+        return found
+
+    edges: list[tuple[int, int, Match]] = []
+    for a, b in _candidates(keys, limit):
+        match, _why = near_match(keys[a], keys[b], partial(feature, a), partial(feature, b), limit)
+        if match is not None:
+            edges.append((a, b, match))
+    root, near = star_clusters(len(keys), edges)
+
+    found: list[Duplicate] = []
+    for position, index in enumerate(key_of):
+        if index == -1:
+            continue
+        kept_key = root[index]
+        kept = first[kept_key]
+        if kept == position:
+            continue
+        match = near[index]
+        if match is None:  # the same key as the kept sentence
+            same = sentences[position] == sentences[kept]
+            match = Match(Kind.EXACT, MatchRule.IDENTICAL if same else MatchRule.NORMALISED, 100.0)
+        found.append(Duplicate(position, kept, match))
+    return found
+
+
+def explain(a: str, b: str, threshold: float | None = None) -> tuple[Match | None, str]:
+    """Whether two sentences are duplicates, and in words why or why not (for docs, -v)."""
+    found = find_duplicates([a, b], threshold)
+    if found:
+        return found[0].match, found[0].match.reason
+    limit = DEFAULT_THRESHOLD if threshold is None else threshold
+    ka, kb = normalize(a), normalize(b)
+    _match, why = near_match(ka, kb, lambda: features(a, ka), lambda: features(b, kb), limit)
+    return None, why or "not similar"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDuplicate:
+    claim: Claim  # the later row
+    kept: Claim  # the earliest row of its cluster
+    match: Match
+
+
+def claim_duplicates(
+    claims: Sequence[Claim], threshold: float | None = None
+) -> list[ClaimDuplicate]:
+    """Duplicate rows among ``claims`` (in table order), each naming the earliest of its cluster."""
+    found = find_duplicates([claim.sentence.value for claim in claims], threshold)
+    return [ClaimDuplicate(claims[d.index], claims[d.kept], d.match) for d in found]

@@ -1,0 +1,90 @@
+"""The fix for one document: which rows go, where their citations point, the new IDs.
+
+Only duplicates within one file are fixed. A row is removed when it repeats an
+earlier row of its cluster exactly after normalisation (safe), or nearly when unsafe
+fixes are allowed; a row no summary cites is never removed (it may be there on
+purpose, and removing it is not needed to make any citation correct).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimkit.dedupe.detect import ClaimDuplicate, claim_duplicates
+from claimkit.dedupe.similarity import Kind
+from claimkit.diagnostics import Edit
+from claimkit.fix.edits import apply_edits
+from claimkit.fix.renumber import (
+    claim_edits,
+    remove_row_edit,
+    retarget_edits,
+    sequential_mapping,
+)
+from claimkit.model import Claim, Document
+from claimkit.rules.base import Context
+from claimkit.settings import Settings
+
+
+def dedupe_rows(ctx: Context) -> tuple[Claim, ...]:
+    """Rows that take part: well formed, with an ID of their own and a sentence."""
+    return tuple(claim for claim in ctx.citable_rows if claim.sentence.value.strip())
+
+
+@dataclass(slots=True)
+class Plan:
+    document: Document
+    duplicates: list[ClaimDuplicate]
+    removed: list[ClaimDuplicate] = field(default_factory=list)
+    held_back: list[ClaimDuplicate] = field(default_factory=list)  # near: --unsafe-fixes
+    uncited: list[ClaimDuplicate] = field(default_factory=list)  # never removed
+    mapping: dict[str, str] = field(default_factory=dict)  # old ID -> new ID
+    edits: list[Edit] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.edits)
+
+    def new_text(self) -> str:
+        return apply_edits(self.document.text, self.edits)
+
+
+def plan(
+    document: Document,
+    threshold: float | None = None,
+    *,
+    unsafe: bool = False,
+    renumber: bool = True,
+) -> Plan:
+    ctx = Context(document, Settings(dedupe_threshold=threshold))
+    duplicates = claim_duplicates(dedupe_rows(ctx), threshold)
+    result = Plan(document, duplicates)
+    citations_of = ctx.graph.citations_of
+    for duplicate in duplicates:
+        if duplicate.match.kind is Kind.NEAR and not unsafe:
+            result.held_back.append(duplicate)
+        elif duplicate.claim.id is None or not citations_of.get(duplicate.claim.id):
+            result.uncited.append(duplicate)
+        else:
+            result.removed.append(duplicate)
+    if not result.removed:
+        return result
+
+    gone = {id(d.claim) for d in result.removed}
+    redirect = {d.claim.id: d.kept.id for d in result.removed if d.claim.id and d.kept.id}
+    remaining = [claim for claim in document.claims if id(claim) not in gone]
+    if renumber:
+        mapping = sequential_mapping(remaining)
+    else:
+        mapping = {claim.id: claim.id for claim in remaining if claim.id is not None}
+    edits = [remove_row_edit(document, d.claim) for d in result.removed]
+    for claim in remaining:
+        if claim.id is not None and mapping.get(claim.id, claim.id) != claim.id:
+            edits += claim_edits(claim, mapping[claim.id])
+    edits += retarget_edits(document, redirect, mapping)
+    result.edits = edits
+    full = dict(mapping)
+    for old, kept in redirect.items():
+        full[old] = mapping.get(kept, kept)
+    order = {claim.id: claim.index for claim in document.claims if claim.id is not None}
+    result.mapping = dict(sorted(full.items(), key=lambda pair: order.get(pair[0], 0)))
+    return result

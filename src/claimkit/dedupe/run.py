@@ -1,0 +1,107 @@
+"""One file of a dedupe run: parse, plan, and (when asked) diff or write the fix."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from claimkit.dedupe.report import FileReport, Member, file_report, member
+
+
+class Mode:
+    REPORT = "report"  # find duplicates only
+    FIX = "fix"  # write the fixed file
+    DIFF = "diff"  # show the fix as a unified diff
+    CHECK = "check"  # say whether a fix would change anything
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    mode: str = Mode.REPORT
+    threshold: float | None = None
+    unsafe: bool = False
+    renumber: bool = True
+    corpus: bool = False  # collect members for cross-file clusters
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    path: str
+    report: FileReport | None
+    members: tuple[Member, ...] = ()
+    skipped: str | None = None  # not an explainer, empty
+    error: str | None = None  # unreadable
+
+
+def _diff(path: str, old: str, new: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), path, path
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def process(path: str, display: str, options: Options) -> Outcome:
+    from claimkit.dedupe.plan import dedupe_rows, plan
+    from claimkit.fix.write import atomic_write, encode
+    from claimkit.parse import UnreadableError, parse_file
+    from claimkit.rules.base import Context
+    from claimkit.settings import Settings
+
+    try:
+        document = parse_file(path, display)
+    except UnreadableError as exc:
+        return Outcome(display, None, error=str(exc))
+    if not document.text.strip():
+        return Outcome(display, None, skipped="empty file")
+    if not document.is_explainer:
+        return Outcome(display, None, skipped="not an explainer")
+    fixing = options.mode != Mode.REPORT
+    result = plan(document, options.threshold, unsafe=options.unsafe, renumber=options.renumber)
+    report = file_report(result, applied=fixing)
+    if result.changed:
+        new = result.new_text()
+        if options.mode == Mode.DIFF:
+            report.diff = _diff(display, document.text, new)
+        elif options.mode == Mode.FIX:
+            atomic_write(path, encode(document, new))
+    members: tuple[Member, ...] = ()
+    if options.corpus:
+        # Across files, a row this run removes (or would remove) is no longer a member.
+        gone = {id(d.claim) for d in result.removed} if fixing else set()
+        ctx = Context(document, Settings())
+        members = tuple(
+            member(display, claim) for claim in dedupe_rows(ctx) if id(claim) not in gone
+        )
+    return Outcome(display, report, members)
+
+
+PARALLEL_THRESHOLD = 64
+_options: Options | None = None
+
+
+def _process_pair(pair: tuple[str, str]) -> Outcome:
+    assert _options is not None
+    return process(pair[0], pair[1], _options)
+
+
+def process_files(
+    files: Sequence[tuple[str, str]], options: Options, jobs: int | None = None
+) -> Iterator[Outcome]:
+    """Process (path, display) pairs in order, on several processes when it pays."""
+    workers = jobs or os.cpu_count() or 1
+    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
+        for path, display in files:
+            yield process(path, display, options)
+        return
+    import multiprocessing
+
+    global _options
+    _options = options  # inherited by forked workers
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(256, len(files) // (workers * 8)))
+    with context.Pool(workers) as pool:
+        yield from pool.imap(_process_pair, files, chunksize=chunk)

@@ -1,0 +1,45 @@
+"""CK301 duplicate-claim."""
+
+from collections.abc import Iterator
+
+from claimkit.diagnostics import Severity
+from claimkit.rules.base import Context, Finding, FixAvailability, Rule
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    from claimkit.dedupe.detect import claim_duplicates
+    from claimkit.dedupe.plan import dedupe_rows
+
+    for duplicate in claim_duplicates(dedupe_rows(ctx), ctx.settings.dedupe_threshold):
+        yield Finding(
+            duplicate.claim.row,
+            f"claim {duplicate.claim.id} duplicates claim {duplicate.kept.id}",
+        )
+
+
+RULE = Rule(
+    code="CK301",
+    name="duplicate-claim",
+    severity=Severity.WARNING,
+    summary="A claim row repeats the sentence of an earlier row.",
+    rationale=(
+        "Publishing pipelines paste the same quote from several pages of one outlet (live "
+        "blogs), which makes a claim look better sourced than it is and clutters the table. "
+        "Sentences are compared after normalisation (Unicode NFKC, case, quotes, dashes and "
+        "hyphens, punctuation, whitespace, thousands separators); near-identical sentences "
+        "count too when their similarity reaches the threshold (default 90 of 100) and their "
+        "numbers, negations, hedges and names are the same. A row that repeats several earlier "
+        "rows is reported once, naming the earliest."
+    ),
+    check=check,
+    bad='|<font id="1">[1]</font> Prices rose 4% in May.|...|\n'
+    '|<font id="2">[2]</font> Prices rose 4% in May.|...|',
+    good='|<font id="1">[1]</font> Prices rose 4% in May.|...|',
+    fix=FixAvailability.SOMETIMES,
+    fix_note=(
+        "`claimkit dedupe --fix` removes the later rows, points their citations at the kept "
+        "row and renumbers. Exact duplicates are a safe fix; near duplicates are applied only "
+        "with `--unsafe-fixes`; a row no summary cites is never removed."
+    ),
+    options={"dedupe-threshold": "near-duplicate similarity, 0-100 (default 90)"},
+)

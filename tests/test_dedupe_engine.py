@@ -1,0 +1,84 @@
+"""The engine: clusters keep the earliest, near matches do not chain, the index scales."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from claimkit.dedupe import index
+from claimkit.dedupe.cluster import star_clusters
+from claimkit.dedupe.detect import find_duplicates
+from claimkit.dedupe.similarity import Kind, Match, MatchRule
+
+NEAR = Match(Kind.NEAR, MatchRule.SIMILAR, 95.0)
+
+
+def test_star_clusters_do_not_chain_near_matches() -> None:
+    # 0 ~ 1 and 1 ~ 2, but 2 was never verified against 0: it stays kept.
+    root, match = star_clusters(3, [(0, 1, NEAR), (1, 2, NEAR)])
+    assert root == [0, 0, 2]
+    assert match[2] is None
+
+
+def test_a_row_matching_several_kept_rows_joins_the_earliest() -> None:
+    root, _ = star_clusters(3, [(1, 2, NEAR), (0, 2, NEAR)])
+    assert root == [0, 1, 0]
+
+
+def test_earliest_is_kept_and_named() -> None:
+    a = "Dredging of the northern channel will finish in March, the engineers told reporters."
+    b = "The port authority expects 120 more container ships a month by 2030, officials said."
+    found = find_duplicates([a, b, b.upper(), a, b])
+    assert [(d.index, d.kept, d.match.rule.value) for d in found] == [
+        (2, 1, "normalised"),
+        (3, 0, "identical"),
+        (4, 1, "identical"),
+    ]
+
+
+def _sentence(i: int) -> str:
+    # Distinct words per sentence (letters from the number), as unrelated claims have.
+    word = "".join(chr(97 + int(d)) for d in f"{i:05d}")
+    return (
+        f"Regional officials in {word}ville confirmed that {i * 13 + 5} {word}ian trucks "
+        f"crossed the {word} bridge during the spring inspection campaign."
+    )
+
+
+def test_large_inputs_use_the_index_and_still_find_planted_pairs() -> None:
+    count = index.EXHAUSTIVE_LIMIT * 3
+    sentences = [_sentence(i) for i in range(count)]
+    planted = {}
+    for i in range(0, count, 40):
+        planted[len(sentences)] = i
+        sentences.append(sentences[i].replace("crossed", "slowly crossed"))  # near
+        planted[len(sentences)] = i
+        sentences.append(sentences[i].upper())  # exact
+        sentences.append(sentences[i].replace(str(i * 13 + 5), str(i * 13 + 6)))  # decoy
+    found = {d.index: d.kept for d in find_duplicates(sentences)}
+    assert found == planted
+
+
+def test_lsh_pairs_are_ordered_and_unique() -> None:
+    sentences = [_sentence(i) for i in range(50)] * 2
+    keys = [s.lower() for s in sentences]
+    pairs = index.lsh_pairs(keys, [True] * len(keys))
+    as_tuples = [tuple(p) for p in pairs.tolist()]
+    assert len(as_tuples) == len(set(as_tuples))
+    assert all(a < b for a, b in as_tuples)
+    assert {(i, i + 50) for i in range(50)} <= set(as_tuples)
+
+
+def test_lint_does_not_import_numpy() -> None:
+    code = (
+        "import sys\n"
+        "from claimkit.cli import main\n"
+        "sys.argv = ['claimkit', 'lint', '--select', 'CK301', sys.argv[1]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('numpy' in sys.modules and 'NUMPY-LOADED' or 'NUMPY-FREE')\n"
+    )
+    from dedupe_support import SEED
+
+    target = str(SEED) if SEED.exists() else __file__
+    result = subprocess.run([sys.executable, "-c", code, target], capture_output=True, text=True)
+    assert result.stdout.rstrip().endswith("NUMPY-FREE"), result.stdout[-200:] + result.stderr
