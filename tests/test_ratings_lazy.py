@@ -35,7 +35,17 @@ def test_lint_without_ratings_rules_imports_neither_yaml_nor_tldextract(tmp_path
     doc.rows[1].url = "https://sub.harbourledger.co.uk/x"  # would need the PSL if looked up
     path.write_text(doc.text(), encoding="utf-8")
     assert _heavy("lint", "--ignore", "CK202,CK203", str(path)) == set()
-    # With the rules on, an unrated host needs its registered domain: the suffix list loads.
+    # With the rules on, an unrated host is reported by its host name: no suffix list.
+    assert _heavy("lint", str(path)) == set()
+
+
+def test_a_rated_parent_domain_needs_the_suffix_list(tmp_path: Path) -> None:
+    # edition.cnn.com is rated through cnn.com: the suffix list must confirm that cnn.com is
+    # the registered domain, not a public suffix, before a parent may rate the host.
+    path = tmp_path / "doc.md"
+    doc = standard(2)
+    doc.rows[1].url = "https://edition.cnn.com/2022/11/01/world/story.html"
+    path.write_text(doc.text(), encoding="utf-8")
     assert {"tldextract"} <= _heavy("lint", str(path))
 
 

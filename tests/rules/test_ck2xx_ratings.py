@@ -24,7 +24,9 @@ def test_ck202_unrated_domain_reported_at_the_url() -> None:
     doc.rows[1].url = "https://news.harbourledger.co.uk/2022/11/story"
     (diagnostic,) = lint_text(doc.text(), "CK202")
     assert (diagnostic.line, diagnostic.severity.label) == (20, "info")
-    assert diagnostic.message == "source domain harbourledger.co.uk is not in the ratings database"
+    assert diagnostic.message == (
+        "source domain news.harbourledger.co.uk is not in the ratings database"
+    )
     line = doc.text().splitlines()[19]
     assert line[diagnostic.column - 1 :].startswith("https://news.harbourledger.co.uk/")
 

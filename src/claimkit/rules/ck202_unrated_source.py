@@ -18,7 +18,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         assert claim.source is not None and claim.source.url is not None
         yield Finding(
             claim.source.url.span or claim.row,
-            f"source domain {rating.domain} is not in the ratings database",
+            # The host, not the registered domain: naming the latter would load the public
+            # suffix list (and requests with tldextract) on every pre-commit run.
+            f"source domain {rating.host} is not in the ratings database",
         )
 
 
