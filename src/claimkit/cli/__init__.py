@@ -1,30 +1,32 @@
-"""The ``claimkit`` command. Each command lives in its own module and imports lazily."""
+"""The ``claimkit`` command. Each command lives in its own module and imports lazily.
+
+typer inspects the signature of every registered command each time it runs (about 30 ms for
+the whole set), so ``main`` registers only the command being invoked; ``claimkit --help``,
+an unknown command and the test suite get the full application.
+"""
 
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from importlib import import_module
+from typing import Annotated, Any
 
 import typer
 
 from claimkit import __version__
-from claimkit.cli import bias_report as _bias_report
-from claimkit.cli import config_cmd as _config
-from claimkit.cli import dedupe as _dedupe
-from claimkit.cli import lint as _lint
-from claimkit.cli import parse_cmd as _parse
-from claimkit.cli import ratings_cmd as _ratings
-from claimkit.cli import rules_cmd as _rules
-from claimkit.cli import verify as _verify
 
-app = typer.Typer(
-    name="claimkit",
-    help="Audit claims, citations and sources in explainer documents.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# name -> (module, attribute, kind): "command" for a function, "group" for a sub-Typer.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "lint": ("claimkit.cli.lint", "lint", "command"),
+    "parse": ("claimkit.cli.parse_cmd", "parse", "command"),
+    "rules": ("claimkit.cli.rules_cmd", "rules", "command"),
+    "rule": ("claimkit.cli.rules_cmd", "rule", "command"),
+    "config": ("claimkit.cli.config_cmd", "config_app", "group"),
+    "bias-report": ("claimkit.cli.bias_report", "bias_report", "command"),
+    "ratings": ("claimkit.cli.ratings_cmd", "app", "group"),
+    "verify": ("claimkit.cli.verify", "verify", "command"),
+    "dedupe": ("claimkit.cli.dedupe", "dedupe", "command"),
+}
 
 
 def _version(value: bool) -> None:
@@ -33,7 +35,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -45,21 +46,50 @@ def _root(
     """Audit claims, citations and sources in explainer documents."""
 
 
-app.command("lint")(_lint.lint)
-app.command("parse")(_parse.parse)
-app.command("rules")(_rules.rules)
-app.command("rule")(_rules.rule)
-app.add_typer(_config.config_app, name="config")
-app.command("bias-report")(_bias_report.bias_report)
-app.add_typer(_ratings.app, name="ratings")
-app.command("verify")(_verify.verify)
-app.command("dedupe")(_dedupe.dedupe)
+def build_app(only: str | None = None) -> typer.Typer:
+    """The application with every command, or with just ``only``."""
+    application = typer.Typer(
+        name="claimkit",
+        help="Audit claims, citations and sources in explainer documents.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    # A callback keeps the application a group even with one command registered.
+    application.callback()(_root)
+    for name, (module, attribute, kind) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        target = getattr(import_module(module), attribute)
+        if kind == "group":
+            application.add_typer(target, name=name)
+        else:
+            application.command(name)(target)
+    return application
+
+
+def __getattr__(name: str) -> Any:
+    # ``from claimkit.cli import app``: the full application, built on first use.
+    if name == "app":
+        application = build_app()
+        globals()["app"] = application
+        return application
+    raise AttributeError(name)
+
+
+def _invoked(argv: list[str]) -> str | None:
+    """The command named on the command line, when it is a known one."""
+    for argument in argv:
+        if not argument.startswith("-"):
+            return argument if argument in COMMANDS else None
+    return None
 
 
 def main() -> None:
     """Entry point: never lets a traceback reach the user."""
     try:
-        app()
+        build_app(_invoked(sys.argv[1:]))()
     except KeyboardInterrupt:
         sys.stderr.write("claimkit: interrupted\n")
         sys.exit(130)

@@ -31,6 +31,7 @@ def bias_report(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH...",
             help="Explainer files, directories (searched for *.md) or - for standard input.",
             show_default=False,
         ),

@@ -27,7 +27,10 @@ class ShowFormat(StrEnum):
 @config_app.command("show")
 def show(
     path: Annotated[
-        str, typer.Argument(help="A file or directory (default: the current directory).")
+        str,
+        typer.Argument(
+            metavar="PATH", help="A file or directory (default: the current directory)."
+        ),
     ] = ".",
     config: Annotated[
         str | None, typer.Option("--config", help="Use this configuration file.")

@@ -19,7 +19,9 @@ class DedupeFormat(StrEnum):
 def dedupe(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files or directories (searched for *.md).", show_default=False),
+        typer.Argument(
+            metavar="PATH...", help="Files or directories (searched for *.md).", show_default=False
+        ),
     ],
     fix: Annotated[
         bool, typer.Option("--fix", help="Remove duplicate rows and repoint their citations.")

@@ -26,6 +26,7 @@ def lint(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH...",
             help="Files, directories (searched for *.md) or - for standard input.",
             show_default=False,
         ),

@@ -17,7 +17,9 @@ class ParseFormat(StrEnum):
 
 
 def parse(
-    file: Annotated[str, typer.Argument(help="An explainer, or - for standard input.")],
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="An explainer, or - for standard input.")
+    ],
     output_format: Annotated[
         ParseFormat, typer.Option("--format", help="Output format.")
     ] = ParseFormat.json,

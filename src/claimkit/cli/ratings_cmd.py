@@ -192,7 +192,10 @@ def list_entries(
 
 @app.command("import")
 def import_file(
-    file: Annotated[str, typer.Argument(help="An AllSides CSV/JSON export or an MBFC JSON feed.")],
+    file: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="An AllSides CSV/JSON export or an MBFC JSON feed."),
+    ],
     source_format: Annotated[
         Source, typer.Option("--from", help="The export's format (default: detect).")
     ] = Source.auto,

@@ -42,7 +42,9 @@ def rules(
 
 
 def rule(
-    code: Annotated[str, typer.Argument(help="A rule code (CK101) or name (dangling-citation).")],
+    code: Annotated[
+        str, typer.Argument(metavar="CODE", help="A rule code (CK101) or name (dangling-citation).")
+    ],
     output_format: Annotated[
         RulesFormat, typer.Option("--format", help="Output format.")
     ] = RulesFormat.text,

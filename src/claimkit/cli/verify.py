@@ -59,7 +59,9 @@ def verify(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Explainer files or directories (searched for *.md).", show_default=False
+            metavar="PATH...",
+            help="Explainer files or directories (searched for *.md).",
+            show_default=False,
         ),
     ],
     output_format: Annotated[
