@@ -79,11 +79,14 @@ def __getattr__(name: str) -> Any:
 
 
 def _invoked(argv: list[str]) -> str | None:
-    """The command named on the command line, when it is a known one."""
+    """The command named on the command line, when it is a known one.
+
+    "" (no command at all) for a bare ``claimkit --version``, which then needs none.
+    """
     for argument in argv:
         if not argument.startswith("-"):
             return argument if argument in COMMANDS else None
-    return None
+    return "" if "--version" in argv else None
 
 
 def main() -> None:

@@ -4,12 +4,13 @@ from collections.abc import Iterator
 
 from claimkit.diagnostics import Severity
 from claimkit.rules.base import Context, Finding, Rule
-from claimkit.verify.model import LinkStatus, mask_credentials, page_key
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.settings.online:
         return  # plain lint never looks at the network
+    from claimkit.verify.model import LinkStatus, mask_credentials, page_key
+
     pages = ctx.settings.pages
     for claim in ctx.rows:
         source = claim.source

@@ -4,13 +4,13 @@ from collections.abc import Iterator
 
 from claimkit.diagnostics import Severity
 from claimkit.rules.base import Context, Finding, Rule
-from claimkit.verify.model import MatchKind, page_key
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.settings.online:
         return  # plain lint never looks at the network
     from claimkit.verify.match import PARTLY_THRESHOLD, match
+    from claimkit.verify.model import MatchKind, page_key
 
     pages = ctx.settings.pages
     for claim in ctx.rows:

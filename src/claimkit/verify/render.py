@@ -99,7 +99,9 @@ def render_text(
     for result in claims:
         by_path.setdefault(result.ref.path, []).append(result)
     for path, rows in by_path.items():
-        table = Table(title=escape(path), title_justify="left", show_edge=False, pad_edge=False)
+        # The path on a line of its own: a table title would wrap to the table's width.
+        console.print(escape(path), style="bold", soft_wrap=True)
+        table = Table(show_edge=False, pad_edge=False)
         for name, justify in (
             ("Claim", "right"),
             ("Domain", "left"),
