@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimkit.cli.common import ExitCode, fail, note
+from claimkit.cli.options import ConfigFile, Isolated, Jobs
 
 if TYPE_CHECKING:
     from claimkit.report.model import Report
@@ -60,13 +61,8 @@ def bias_report(
             help="A ratings file layered over the shipped database (repeatable; later wins).",
         ),
     ] = None,
-    config: Annotated[
-        str | None,
-        typer.Option("--config", help="Use this configuration file instead of searching."),
-    ] = None,
-    isolated: Annotated[
-        bool, typer.Option("--isolated", help="Ignore every configuration file.")
-    ] = False,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
     fail_on_blindspot: Annotated[
         bool, typer.Option("--fail-on-blindspot", help="Exit 1 when a report has a blindspot.")
     ] = False,
@@ -85,10 +81,7 @@ def bias_report(
         typer.Option("--stdin-filename", help="The name to report for input read from -."),
     ] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No notes on stderr.")] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
-    ] = None,
+    jobs: Jobs = None,
 ) -> None:
     """Balance of the sources per document and for the whole corpus: outlets, claims, citations."""
     import os

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from claimkit.cli.common import ExitCode, fail, note
+from claimkit.cli.options import ConfigFile, ForceExclude, Isolated, Jobs, Verbose
 
 
 class DedupeFormat(StrEnum):
@@ -52,26 +53,11 @@ def dedupe(
     quiet: Annotated[
         bool, typer.Option("-q", "--quiet", help="Print results only: no summary, no notes.")
     ] = False,
-    verbose: Annotated[
-        bool, typer.Option("-v", "--verbose", help="Also list files skipped as non-explainers.")
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
-    ] = None,
-    config: Annotated[
-        str | None,
-        typer.Option("--config", help="Use this configuration file instead of searching."),
-    ] = None,
-    isolated: Annotated[
-        bool, typer.Option("--isolated", help="Ignore every configuration file.")
-    ] = False,
-    force_exclude: Annotated[
-        bool,
-        typer.Option(
-            "--force-exclude", help="Apply configured excludes to files named explicitly too."
-        ),
-    ] = False,
+    verbose: Verbose = False,
+    jobs: Jobs = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    force_exclude: ForceExclude = False,
 ) -> None:
     """Find duplicate claims (within each file and across files) and fix them with --fix."""
     from claimkit.config import ConfigError, Resolver

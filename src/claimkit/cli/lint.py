@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from claimkit.cli.options import ConfigFile, ForceExclude, Isolated, Jobs, Verbose
+
 
 class LintFormat(StrEnum):
     text = "text"
@@ -65,9 +67,7 @@ def lint(
     quiet: Annotated[
         bool, typer.Option("-q", "--quiet", help="Print findings only: no summary, no notes.")
     ] = False,
-    verbose: Annotated[
-        bool, typer.Option("-v", "--verbose", help="Also list files skipped as non-explainers.")
-    ] = False,
+    verbose: Verbose = False,
     ratings: Annotated[
         list[str] | None,
         typer.Option(
@@ -76,21 +76,13 @@ def lint(
             help="A ratings file layered over the shipped database (repeatable; later wins).",
         ),
     ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
-    ] = None,
+    jobs: Jobs = None,
     output_file: Annotated[
         str | None,
         typer.Option("--output-file", "-o", help="Write the report to this file (atomically)."),
     ] = None,
-    config: Annotated[
-        str | None,
-        typer.Option("--config", help="Use this configuration file instead of searching."),
-    ] = None,
-    isolated: Annotated[
-        bool, typer.Option("--isolated", help="Ignore every configuration file.")
-    ] = False,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes, in place.")] = False,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too.")
@@ -105,12 +97,7 @@ def lint(
             "--exit-non-zero-on-fix", help="Exit 1 when --fix changed a file, even if clean now."
         ),
     ] = False,
-    force_exclude: Annotated[
-        bool,
-        typer.Option(
-            "--force-exclude", help="Apply configured excludes to files named explicitly too."
-        ),
-    ] = False,
+    force_exclude: ForceExclude = False,
     report_unused_suppressions: Annotated[
         bool,
         typer.Option(
