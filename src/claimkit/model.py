@@ -19,6 +19,8 @@ class Span(NamedTuple):
     """A half-open character range ``[start, end)`` with the 1-based position of its start.
 
     A NamedTuple, not a dataclass: a parse makes tens of thousands of them per megabyte.
+    (Every element of the model is one, for the same reason and because creating a
+    dataclass costs about a millisecond of every run's start-up.)
     """
 
     start: int
@@ -27,16 +29,14 @@ class Span(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(NamedTuple):
     """An HTML comment, kept because suppressions live in them."""
 
     span: Span
     body: str
 
 
-@dataclass(frozen=True, slots=True)
-class Level:
+class Level(NamedTuple):
     """One ``<template v-slot:NAME>`` of the DetailSlider."""
 
     name: str
@@ -59,16 +59,14 @@ class Citation(NamedTuple):
     form: str  # "html" or "markdown"
 
 
-@dataclass(frozen=True, slots=True)
-class CitationGroup:
+class CitationGroup(NamedTuple):
     """A bracketed run of citations, ``[<a href="#1">1</a>, <a href="#2">2</a>]``."""
 
     span: Span  # from "[" to "]" inclusive
     citations: tuple[int, ...]  # indices into Document.citations
 
 
-@dataclass(frozen=True, slots=True)
-class MalformedCitation:
+class MalformedCitation(NamedTuple):
     """Something in the summaries that looks like a citation but cannot be one."""
 
     span: Span
@@ -82,8 +80,7 @@ class Field(NamedTuple):
     span: Span | None
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """The Source cell of a claim row, taken apart."""
 
     rating_url: Field
@@ -95,13 +92,12 @@ class Source:
     date: _dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     """One row of the Claims table."""
 
     id: str | None  # None when no anchor could be read
     row: Span  # the whole row, from its first to its last character
-    index: int  # 0-based position among the table's data rows
+    position: int  # 0-based position among the table's data rows
     anchor: Span | None  # the element carrying id="..."
     id_span: Span | None  # the ID inside id="..."
     anchor_label: Span | None  # the anchor's visible text, the "1" of <font id="1">[1]</font>
@@ -116,15 +112,13 @@ class Claim:
         return self.problem is not None
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimsTable:
+class ClaimsTable(NamedTuple):
     heading: Span | None  # the "## Claims" heading
     header: Span | None  # the table's header row
     rows: tuple[Claim, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Slider:
+class Slider(NamedTuple):
     span: Span  # the <DetailSlider> opening tag
     closed: bool
     levels: tuple[Level, ...]

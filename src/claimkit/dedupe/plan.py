@@ -85,6 +85,6 @@ def plan(
     full = dict(mapping)
     for old, kept in redirect.items():
         full[old] = mapping.get(kept, kept)
-    order = {claim.id: claim.index for claim in document.claims if claim.id is not None}
+    order = {claim.id: claim.position for claim in document.claims if claim.id is not None}
     result.mapping = dict(sorted(full.items(), key=lambda pair: order.get(pair[0], 0)))
     return result

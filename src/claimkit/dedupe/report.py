@@ -72,7 +72,7 @@ def clusters_of(path: str, duplicates: Sequence[ClaimDuplicate]) -> list[Cluster
     for duplicate in duplicates:
         entry = grouped.setdefault(id(duplicate.kept), (duplicate.kept, []))
         entry[1].append(Later(member(path, duplicate.claim), duplicate.match))
-    ordered = sorted(grouped.values(), key=lambda entry: entry[0].index)
+    ordered = sorted(grouped.values(), key=lambda entry: entry[0].position)
     return [Cluster(member(path, kept), tuple(later)) for kept, later in ordered]
 
 

@@ -128,7 +128,7 @@ def _row(original: str, masked: str, start: int, end: int, index: int, table: Lo
     return Claim(
         id=readable_id or None,
         row=locate.span(start, end),
-        index=index,
+        position=index,
         anchor=anchor,
         id_span=id_span,
         anchor_label=anchor_label,
