@@ -87,8 +87,8 @@ def bias_report(
     import os
 
     from claimkit.discovery import PathError, discover
+    from claimkit.ratings import RatingsError
     from claimkit.ratings.access import database_for
-    from claimkit.ratings.load import RatingsError
     from claimkit.report.gates import violations
     from claimkit.report.model import UNITS
     from claimkit.report.run import report_bytes, report_files

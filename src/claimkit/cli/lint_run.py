@@ -71,7 +71,7 @@ def _files(options: Options, planner: Planner) -> tuple[list[tuple[str, str]], l
 
 def run(options: Options) -> None:
     from claimkit.config import ConfigError
-    from claimkit.ratings.load import RatingsError
+    from claimkit.ratings import RatingsError
 
     try:
         _run(options)

@@ -62,8 +62,8 @@ app = typer.Typer(
 
 
 def _database(ratings: list[str] | None) -> Database:
+    from claimkit.ratings import RatingsError
     from claimkit.ratings.access import database_for
-    from claimkit.ratings.load import RatingsError
 
     try:
         return database_for(tuple(ratings or ()))
@@ -210,8 +210,9 @@ def import_file(
     """Convert a ratings export into claimkit's YAML schema (for --ratings)."""
     import re
 
+    from claimkit.ratings import RatingsError
     from claimkit.ratings.importers import ConvertError, convert, dump
-    from claimkit.ratings.load import RatingsError, parse_text
+    from claimkit.ratings.load import parse_text
 
     if as_of and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", as_of):
         fail(f"--as-of {as_of!r} is not YYYY, YYYY-MM or YYYY-MM-DD")

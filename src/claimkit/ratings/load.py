@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+from claimkit.ratings import RatingsError
 from claimkit.ratings.schema import Entry, KeyPath, SchemaError, validate
 
 SHIPPED_NAME = "bias_ratings.yaml"
@@ -13,10 +14,6 @@ SHIPPED_NAME = "bias_ratings.yaml"
 # the source of truth: a cache whose hash does not match is ignored. Parsing 1,800 entries of
 # YAML costs ~150 ms even with libyaml; the JSON image loads in a few.
 CACHE_SUFFIX = ".cache.json"
-
-
-class RatingsError(Exception):
-    """A ratings file that cannot be used; the message is ``path:line: message``."""
 
 
 def shipped_path() -> str:
