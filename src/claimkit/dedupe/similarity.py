@@ -79,9 +79,9 @@ def near_match(
         return None, "too short for a near match"
     if not could_reach(len(a), len(b), threshold):
         return None, "lengths too different"
-    value = score(a, b, threshold)
+    value = score(a, b)  # once: the reason for a miss quotes it
     if value < threshold:
-        return None, f"similarity {score(a, b):.1f} below {threshold:g}"
+        return None, f"similarity {value:.1f} below {threshold:g}"
     blocked = guard(fa(), fb())
     if blocked is not None:
         return None, blocked

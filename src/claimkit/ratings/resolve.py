@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from claimkit.model import Claim
 from claimkit.ratings.lookup import Database, Match, registered_domain, split_source
 from claimkit.rules.ck201_invalid_source_url import url_problem
 from claimkit.rules.ck204_unknown_bias_label import BIAS_LABELS
+
+if TYPE_CHECKING:
+    from claimkit.rules.base import Context
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +50,15 @@ def rate_row(claim: Claim, db: Database) -> RowRating:
         return RowRating(claim, None, "", inline, None)
     host, _ = split_source(url)
     return RowRating(claim, url, host, inline, db.lookup(url))
+
+
+def rated_rows(ctx: Context) -> tuple[RowRating, ...]:
+    """Every well-formed row's rating, computed once per document for CK202 and CK203."""
+
+    def compute() -> tuple[RowRating, ...]:
+        from claimkit.ratings.access import database
+
+        db = database(ctx.settings)
+        return tuple(rate_row(claim, db) for claim in ctx.rows)
+
+    return ctx.memo("ratings.rows", compute)

@@ -6,7 +6,7 @@ import enum
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from claimkit.diagnostics import Fix, Severity
 from claimkit.graph import CitationGraph, build_graph
@@ -31,12 +31,23 @@ class Finding:
     fix: Fix | None = None
 
 
+T = TypeVar("T")
+
+
 class Context:
     """Everything a check may read. Derived structures are computed once, on first use."""
 
     def __init__(self, document: Document, settings: Settings) -> None:
         self.document = document
         self.settings = settings
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, once per document: for results several rules share (ratings)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        value: T = self._memo[key]
+        return value
 
     @cached_property
     def graph(self) -> CitationGraph:

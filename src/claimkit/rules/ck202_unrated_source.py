@@ -7,12 +7,10 @@ from claimkit.rules.base import Context, Finding, Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    from claimkit.ratings.access import database
-    from claimkit.ratings.resolve import rate_row
+    from claimkit.ratings.resolve import rated_rows
 
-    db = database(ctx.settings)
-    for claim in ctx.rows:
-        rating = rate_row(claim, db)
+    for rating in rated_rows(ctx):
+        claim = rating.claim
         if rating.url is None or rating.rated:
             continue  # no valid URL is CK201's alone
         assert claim.source is not None and claim.source.url is not None

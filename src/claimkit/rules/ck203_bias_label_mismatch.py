@@ -7,12 +7,10 @@ from claimkit.rules.base import Context, Finding, FixAvailability, Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    from claimkit.ratings.access import database
-    from claimkit.ratings.resolve import rate_row
+    from claimkit.ratings.resolve import rated_rows
 
-    db = database(ctx.settings)
-    for claim in ctx.rows:
-        rating = rate_row(claim, db)
+    for rating in rated_rows(ctx):
+        claim = rating.claim
         if not rating.disagrees:
             continue  # unknown labels are CK204's, invalid URLs CK201's
         assert rating.match is not None and claim.source is not None
