@@ -112,7 +112,9 @@ def find_duplicates(sentences: Sequence[str], threshold: float | None = None) ->
 
     edges: list[tuple[int, int, Match]] = []
     for a, b in _candidates(keys, limit):
-        match, _why = near_match(keys[a], keys[b], partial(feature, a), partial(feature, b), limit)
+        match, _ = near_match(
+            keys[a], keys[b], partial(feature, a), partial(feature, b), limit, explain=False
+        )
         if match is not None:
             edges.append((a, b, match))
     root, near = star_clusters(len(keys), edges)
