@@ -7,6 +7,7 @@ import re
 
 from claimkit.model import Claim, ClaimsTable, Field
 from claimkit.parse.positions import Locator
+from claimkit.parse.row_fast import canonical_row
 from claimkit.parse.source_cell import parse_source
 
 _HEADING = re.compile(r"^ {0,3}##[ \t]+Claims[ \t]*#*[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
@@ -57,6 +58,16 @@ def _pipes(line: str) -> list[int]:
 
 def _row(original: str, masked: str, start: int, end: int, index: int, table: Locator) -> Claim:
     locate = table.on_line_of(start)
+    fast = canonical_row(original, masked, start, end, index, locate)
+    if fast is not None:
+        return fast
+    return general_row(original, masked, start, end, index, locate)
+
+
+def general_row(
+    original: str, masked: str, start: int, end: int, index: int, locate: Locator
+) -> Claim:
+    """Any row, however damaged: the reader the canonical fast path must agree with."""
     line = masked[start:end]
     cuts = _pipes(line)
     bounds = [-1, *cuts, len(line)]
