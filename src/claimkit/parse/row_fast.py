@@ -3,7 +3,7 @@
 A row that is exactly ``|<font id="N" color=#FF3399>[N]</font> SENTENCE|<div style=...>...
 </div>|CONTEXT|``, with no entities, escapes, tags or pipes inside its texts, is read here
 with one regular expression. Anything else (or nothing) falls through to ``table._row``,
-the general reader. Both must build the very same Claim: ``tests/test_parse_fast_rows.py``
+the general reader. Both must build the very same Claim: ``tests/test_parse_fast_paths.py``
 compares them on every row of a generated corpus, the seed and property-generated rows.
 """
 

@@ -15,6 +15,7 @@ _TEMPLATE_OPEN = re.compile(r"<template\b([^<>]{0,1000})>", re.IGNORECASE)
 _TEMPLATE_CLOSE = re.compile(r"</template\s*>", re.IGNORECASE)
 _SLOT = re.compile(r"(?:v-slot:|#)([\w.-]+)")
 _A_OPEN = re.compile(r"<a\b([^<>]{0,4000})>", re.IGNORECASE)
+_A_SIMPLE = re.compile(r'<a href="#([^"<>\s]+)">([^<>&]*)</a>')
 _A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(#[^)\s]*)\s*\)")
@@ -55,6 +56,23 @@ def _links(
     malformed: list[MalformedCitation] = []
     position = start
     while (match := _A_OPEN.search(masked, position, end)) is not None:
+        simple = _A_SIMPLE.match(masked, match.start(), end)
+        if simple is not None:
+            # The shape pipelines write; the general path below reads it the same way.
+            citations.append(
+                Citation(
+                    target=simple[1],
+                    label=visible_label(simple[2]),
+                    span=locate.span(simple.start(), simple.end()),
+                    target_span=locate.span(simple.start(1), simple.end(1)),
+                    label_span=locate.span(simple.start(2), simple.end(2)),
+                    level=level,
+                    group=-1,
+                    form="html",
+                )
+            )
+            position = simple.end()
+            continue
         position = match.end()
         href = _HREF.search(match[1])
         close = _A_CLOSE.search(masked, match.end(), end)

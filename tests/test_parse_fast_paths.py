@@ -1,4 +1,4 @@
-"""The canonical-row fast path builds exactly the Claim the general reader builds."""
+"""The parser's fast paths (canonical rows, simple citations) agree with its general readers."""
 
 from __future__ import annotations
 
@@ -85,3 +85,24 @@ def test_any_row_either_falls_through_or_agrees(
     )
     for fast, slow in _both(row.line() + "\n"):
         assert fast is None or fast == slow
+
+
+def test_simple_citations_read_as_the_general_path_reads_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import random
+    import re
+
+    from claimkit.parse import parse_text, slider
+
+    rng = random.Random(5)
+    texts = [explainer(rng) for _ in range(30)]
+    texts.append(texts[0].replace('<a href="#2">2</a>', '<a href="#2">[2]</a> <a href="# 3">3</a>'))
+    fast = [parse_text(t) for t in texts]
+    monkeypatch.setattr(slider, "_A_SIMPLE", re.compile(r"(?!)"))  # never matches
+    general = [parse_text(t) for t in texts]
+    assert sum(len(d.citations) for d in fast) > 1000
+    for a, b in zip(fast, general, strict=True):
+        assert a.citations == b.citations
+        assert a.citation_groups == b.citation_groups
+        assert a.malformed_citations == b.malformed_citations
