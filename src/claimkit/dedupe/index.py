@@ -16,7 +16,7 @@ everywhere). Candidates are then verified exactly (``similarity``).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from claimkit.dedupe.features import STOPWORDS
@@ -36,12 +36,6 @@ COMMON_FLOOR = 100
 MIN_RARE_WORDS = 1
 WINDOW = 24
 SEED = 20221102
-
-
-def exhaustive_pairs(count: int) -> Iterator[tuple[int, int]]:
-    for b in range(count):
-        for a in range(b):
-            yield a, b
 
 
 def _content_ids(keys: Sequence[str]) -> tuple[array[int], array[int]]:

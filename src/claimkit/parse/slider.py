@@ -41,14 +41,6 @@ def visible_label(raw: str) -> str:
     return label
 
 
-@dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    kind: str  # "[", "]" or "cite"
-    citation: int = -1
-
-
 def _links(
     masked: str, start: int, end: int, level: str | None, locate: Locator
 ) -> tuple[list[Citation], list[MalformedCitation]]:
@@ -157,27 +149,29 @@ def _group(
     malformed: list[MalformedCitation],
 ) -> list[Citation]:
     """Match brackets in one chunk of summary text; attach each citation to its innermost group."""
-    tokens: list[_Token] = []
+    # Tokens are (offset, kind, citation index); kinds sort "[" < "]" < "c" at one offset,
+    # which never happens anyway: a bracket inside a citation belongs to the citation.
+    tokens: list[tuple[int, str, int]] = [
+        (citation.span.start, "c", index) for index, citation in enumerate(citations)
+    ]
     covered = iter(citations)
     current = next(covered, None)
-    for index, citation in enumerate(citations):
-        tokens.append(_Token(citation.span.start, citation.span.end, "cite", index))
     for bracket in _BRACKET.finditer(masked, start, end):
         offset = bracket.start()
         while current is not None and current.span.end <= offset:
             current = next(covered, None)
-        if current is not None and current.span.start <= offset < current.span.end:
+        if current is not None and current.span.start <= offset:
             continue  # part of the citation itself: [1](#1) or <a href="#1">[1]</a>
-        tokens.append(_Token(offset, offset + 1, bracket[0]))
-    tokens.sort(key=lambda t: t.start)
+        tokens.append((offset, bracket[0], -1))
+    tokens.sort()
     stack: list[tuple[int, list[int]]] = []
     group_of = [-1] * len(citations)
-    for token in tokens:
-        if token.kind == "[":
-            stack.append((token.start, []))
-        elif token.kind == "cite":
+    for offset, kind, citation_index in tokens:
+        if kind == "[":
+            stack.append((offset, []))
+        elif kind == "c":
             if stack:
-                stack[-1][1].append(token.citation)
+                stack[-1][1].append(citation_index)
         elif stack:
             opened, members = stack.pop()
             if members:
@@ -185,15 +179,13 @@ def _group(
                     group_of[member] = len(groups)
                 groups.append(
                     CitationGroup(
-                        locate.span(opened, token.end),
+                        locate.span(opened, offset + 1),
                         tuple(first_index + m for m in members),
                     )
                 )
         else:
             malformed.append(
-                MalformedCitation(
-                    locate.span(token.start, token.end), 'unbalanced "]" in the summary'
-                )
+                MalformedCitation(locate.span(offset, offset + 1), 'unbalanced "]" in the summary')
             )
     for opened, _members in stack:
         malformed.append(

@@ -151,7 +151,10 @@ class Database:
         return registered_domain(host) if host else ""
 
     def lookup(self, url_or_domain: str) -> Match | None:
-        host, path = split_source(url_or_domain)
+        return self.lookup_parts(*split_source(url_or_domain))
+
+    def lookup_parts(self, host: str, path: str) -> Match | None:
+        """``lookup`` for a source already split by ``split_source``."""
         if not host:
             return None
         for candidate in self._host_chain(host):

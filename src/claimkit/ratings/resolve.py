@@ -48,8 +48,8 @@ def rate_row(claim: Claim, db: Database) -> RowRating:
     url = source.url.value if source and source.url else None
     if url is None or url_problem(url) is not None:
         return RowRating(claim, None, "", inline, None)
-    host, _ = split_source(url)
-    return RowRating(claim, url, host, inline, db.lookup(url))
+    host, path = split_source(url)
+    return RowRating(claim, url, host, inline, db.lookup_parts(host, path))
 
 
 def rated_rows(ctx: Context) -> tuple[RowRating, ...]:
