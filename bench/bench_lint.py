@@ -31,14 +31,17 @@ def _wall(command: list[str]) -> float:
 
 
 def single_file(path: str, runs: int) -> None:
-    bare, lint = [], []
+    bare, typer_only, lint = [], [], []
     for _ in range(runs):
         bare.append(_wall([sys.executable, "-c", "pass"]))
+        # The floor any typer application starts from, for scale.
+        typer_only.append(_wall([sys.executable, "-c", "import typer.main"]))
         lint.append(_wall([SCRIPT, "lint", path]))
-    b, k = statistics.median(bare), statistics.median(lint)
+    b, t, k = (statistics.median(x) for x in (bare, typer_only, lint))
     print(
         f"single file: claimkit lint {k * 1000:.1f} ms, python -c pass {b * 1000:.1f} ms, "
-        f"ratio {k / b:.1f}x  (medians of {runs})"
+        f"ratio {k / b:.1f}x; import typer alone {t * 1000:.1f} ms ({t / b:.1f}x)  "
+        f"(medians of {runs})"
     )
 
 
