@@ -132,6 +132,6 @@ def render_text(
         console.print(
             f"{_styled(link.status.value)} {escape(mask_credentials(link.url))}"
             + (f": {escape(detail)}" if detail else ""),
-            overflow="fold",
+            soft_wrap=True,  # one line per link, whole URLs: grep and copy them
         )
     return out.getvalue()
