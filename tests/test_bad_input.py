@@ -131,3 +131,24 @@ def test_mixed_good_and_bad_files_report_everything(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         f"{tmp_path / 'b.md'}:1:1: CK001 error not UTF-8 text (byte 0xff at line 1, column 1)"
     ]
+
+
+@pytest.mark.parametrize("command", [["dedupe"], ["bias-report"], ["verify", "--no-cache"]])
+def test_other_commands_refuse_unreadable_files_with_exit_2(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # Only the unreadable file: verify must not try to reach any real host from a test.
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"caf\xe9\n")
+    result = subprocess.run(
+        [str(SCRIPT), *command, str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+    )
+    _no_traceback(result)
+    assert result.returncode == 2
+    assert f"claimkit: error: {bad}: not UTF-8 text (byte 0xe9 at line 1, column 4)\n" in (
+        result.stderr
+    )

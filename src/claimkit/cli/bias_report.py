@@ -123,6 +123,9 @@ def bias_report(
         outcomes.insert(
             0, report_bytes(sys.stdin.buffer.read(), stdin_filename or "-", db, prefer.value)
         )
+    unreadable = [outcome for outcome in outcomes if outcome.error is not None]
+    for outcome in unreadable:
+        sys.stderr.write(f"claimkit: error: {outcome.path}: {outcome.error}\n")
     for outcome in outcomes:
         if outcome.report is not None:
             documents.append(outcome.report)
@@ -155,6 +158,8 @@ def bias_report(
     if not quiet:
         for problem in problems:
             note(problem)
+    if unreadable:
+        raise typer.Exit(ExitCode.USAGE)
     if problems:
         raise typer.Exit(ExitCode.FINDINGS)
 

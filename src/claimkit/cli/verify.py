@@ -148,11 +148,14 @@ def verify(
         fail(str(exc))
 
     documents = []
+    unreadable = 0
     for path, display in found.files:
         try:
             document = parse_file(path, display)
         except UnreadableError as exc:
-            note(f"{display}: skipped: {exc}")
+            # Reported, and the run still checks the rest, but it cannot end well (exit 2).
+            sys.stderr.write(f"claimkit: error: {display}: {exc}\n")
+            unreadable += 1
             continue
         if document.is_explainer:
             documents.append(document)
@@ -193,6 +196,8 @@ def verify(
         note(f"warning: {cache.warning}")
     if not quiet:
         note(_summary(pages, results, len(documents)))
+    if unreadable:
+        raise typer.Exit(ExitCode.USAGE)
     if _failed(fail_on, pages, results):
         raise typer.Exit(ExitCode.FINDINGS)
 

@@ -18,7 +18,8 @@ PARALLEL_THRESHOLD = 64
 class Outcome:
     path: str
     report: Report | None
-    skipped: str | None = None
+    skipped: str | None = None  # not an explainer, or empty
+    error: str | None = None  # cannot be read: the run ends with exit 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,7 @@ def report_file(path: str, display: str, db: Database, prefer: str) -> Outcome:
     try:
         document = parse_file(path, display)
     except UnreadableError as exc:
-        return Outcome(display, None, str(exc))
+        return Outcome(display, None, error=str(exc))
     return _outcome(document, db, prefer)
 
 
@@ -46,7 +47,7 @@ def report_bytes(data: bytes, display: str, db: Database, prefer: str) -> Outcom
     try:
         document = parse_bytes(data, display)
     except UnreadableError as exc:
-        return Outcome(display, None, str(exc))
+        return Outcome(display, None, error=str(exc))
     return _outcome(document, db, prefer)
 
 
