@@ -9,19 +9,16 @@ from claimkit.rules.base import Context, Finding, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.settings.online:
         return  # plain lint never looks at the network
-    from claimkit.verify.model import LinkStatus, mask_credentials, page_key
+    from claimkit.verify.model import LinkStatus, mask_credentials
+    from claimkit.verify.prefetch import fetched_rows
 
-    pages = ctx.settings.pages
-    for claim in ctx.rows:
-        source = claim.source
-        if source is None or source.url is None:
-            continue
-        link = pages.get(page_key(source.url.value))
-        if link is None or not link.status.dead or link.status is LinkStatus.INVALID:
-            continue  # not fetched (CK201's invalid URLs) or alive
+    for claim, link in fetched_rows(ctx):
+        if not link.status.dead or link.status is LinkStatus.INVALID:
+            continue  # alive, or never fetched (CK201's invalid URLs)
+        assert claim.source is not None and claim.source.url is not None
         detail = link.error or link.status.value
         yield Finding(
-            source.url.span or claim.row,
+            claim.source.url.span or claim.row,
             f"claim {claim.id}'s source link is {link.status.value} ({detail}): "
             f"{mask_credentials(link.url)}",
         )

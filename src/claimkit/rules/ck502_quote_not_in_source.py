@@ -10,16 +10,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.settings.online:
         return  # plain lint never looks at the network
     from claimkit.verify.match import PARTLY_THRESHOLD, match
-    from claimkit.verify.model import MatchKind, page_key
+    from claimkit.verify.model import MatchKind
+    from claimkit.verify.prefetch import fetched_rows
 
-    pages = ctx.settings.pages
-    for claim in ctx.rows:
-        source = claim.source
-        if source is None or source.url is None or not claim.sentence.value:
-            continue
-        link = pages.get(page_key(source.url.value))
-        if link is None or link.text is None:
-            continue  # dead (CK501) or nothing to read (a PDF, too large)
+    for claim, link in fetched_rows(ctx):
+        if not claim.sentence.value or link.text is None:
+            continue  # CK303's, or nothing to read (dead: CK501; a PDF, too large)
         result = match(claim.sentence.value, link.text)
         if result.kind is MatchKind.NOT_FOUND:
             yield Finding(
