@@ -42,7 +42,10 @@ def decode(data: bytes) -> Decoded:
 def read_bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            if os.fstat(handle.fileno()).st_size > MAX_BYTES:
+                return handle.read(MAX_BYTES + 1)  # decode() refuses it
+            # A plain read(): read(MAX_BYTES + 1) allocates 64 MiB for every file first.
+            return handle.read()
     except IsADirectoryError:
         raise UnreadableError("is a directory") from None
     except PermissionError:
