@@ -18,6 +18,7 @@ from claimkit.verify.fetch import Fetcher, FetchOptions
 from claimkit.verify.match import FOUND_THRESHOLD, PARTLY_THRESHOLD, match
 from claimkit.verify.model import LinkResult, LinkStatus, Match, MatchKind, page_key
 from claimkit.verify.pool import run_bounded
+from claimkit.verify.safety import Refused, Unresolvable
 
 # lychee's defaults (128 requests in flight, 10 per host): polite to any one site, and
 # enough in flight that a thousand sources take seconds, not minutes.
@@ -77,7 +78,7 @@ def _from_cache(cache: PageCache, fetcher: Fetcher, url: str) -> LinkResult | No
             continue
         try:
             fetcher.guard.check(hop)
-        except Exception:
+        except (Refused, Unresolvable):
             return None  # fetch it again, which reports the refusal properly
     return cached
 
