@@ -112,3 +112,15 @@ def test_short_sentences_are_only_exact_duplicates() -> None:
 
 def test_empty_sentences_are_not_duplicates() -> None:
     assert find_duplicates(["", " ", "--"]) == []
+
+
+def test_an_added_weekday_is_a_detail_but_a_different_one_is_a_different_claim() -> None:
+    base = (
+        "The shipment is being closely monitored because it would be the first instance of "
+        "Iran sending advanced missiles to Russia, officials said."
+    )
+    dated = base.replace("officials said.", "officials said on Tuesday.")
+    match, _ = explain(base, dated)
+    assert match is not None and match.kind is Kind.NEAR
+    match, why = explain(dated, dated.replace("Tuesday", "Monday"))
+    assert match is None and why == "different wording (tuesday / monday)"

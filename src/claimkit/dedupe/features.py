@@ -59,6 +59,15 @@ _STOPWORD_TEXT = """
     despite instead moreover overall"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
+# Capitalised by convention, not names: "said on Tuesday" added to a sentence is a detail,
+# not another actor. Two different ones ("Monday" for "Tuesday") are still a swap of
+# content words, which the wording guard blocks.
+_CALENDAR_TEXT = """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec"""
+CALENDAR_WORDS = frozenset(_CALENDAR_TEXT.split())
+
 # Two words this alike (rapidfuzz ratio) are one word spelt two ways.
 SPELLING_SIMILARITY = 80.0
 
@@ -103,7 +112,7 @@ def capitalised_words(sentence: str) -> frozenset[str]:
         letters = raw.lstrip("\"'\u201c\u2018([")
         if letters[:1].isupper():
             for word in normalize(raw).split():
-                if not (start and word in STOPWORDS):
+                if not (start and word in STOPWORDS) and word not in CALENDAR_WORDS:
                     found.add(word)
         start = bool(_SENTENCE_END.search(raw))
     return frozenset(found)
