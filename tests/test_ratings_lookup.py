@@ -6,6 +6,8 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimkit.ratings.lookup import Database, registered_domain
 from claimkit.ratings.schema import Entry
@@ -135,3 +137,41 @@ def test_lookups_are_cached_per_host(db: Database, monkeypatch: pytest.MonkeyPat
         match = fresh.lookup(f"https://edition.daily.example.com/story/{page}")
         assert match is not None and match.entry.name == "Daily Digital"
     assert calls == ["edition.daily.example.com"]  # a parent match checks the PSL, once
+
+
+def _split_by_urlsplit(url: str) -> tuple[str, str]:
+    """The general reading split_source's fast path must agree with."""
+    from urllib.parse import urlsplit
+
+    from claimkit.ratings.schema import normalize_host, normalize_path
+
+    text = url.strip()
+    if "://" not in text:
+        text = "http://" + text.lstrip("/")
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:
+        return "", ""
+    return normalize_host(host), normalize_path(parts.path)
+
+
+_url_bits = st.text(st.sampled_from(list("aZ09.-_:@/?#%[] \t~")), max_size=25)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        _url_bits,
+        st.builds(
+            lambda scheme, host, rest: f"{scheme}://{host}{rest}",
+            st.sampled_from(["http", "HTTPS", "ftp"]),
+            _url_bits,
+            _url_bits,
+        ),
+    )
+)
+def test_split_source_fast_path_agrees_with_urlsplit(url: str) -> None:
+    from claimkit.ratings.lookup import split_source
+
+    assert split_source(url) == _split_by_urlsplit(url)

@@ -14,6 +14,7 @@ Policy (spec section 2, "Edge cases, decided"):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,11 +88,22 @@ def registered_domain(host: str) -> str:
     return host
 
 
+# scheme://host[:port][/path][?query][#fragment] with a plain host: nearly every source URL.
+# urlsplit gives the same host and path for these (tests/test_ratings_lookup.py checks).
+_PLAIN_URL = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]*://([A-Za-z0-9.-]+)(?::[0-9]*)?(/[^?#]*)?(?:[?#].*)?", re.DOTALL
+)
+_SPACE = re.compile(r"\s")
+
+
 def split_source(url_or_domain: str) -> tuple[str, str]:
     """(host without www., normalised path) of a URL or a bare ``domain/path``."""
     text = url_or_domain.strip()
     if "://" not in text:
         text = "http://" + text.lstrip("/")
+    plain = _PLAIN_URL.fullmatch(text)
+    if plain is not None and not _SPACE.search(text):
+        return normalize_host(plain[1]), normalize_path(plain[2] or "")
     try:
         parts = urlsplit(text)
         host = parts.hostname or ""
