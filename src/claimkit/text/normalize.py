@@ -14,10 +14,11 @@ import re
 import unicodedata
 
 _TAG = re.compile(r"<[^<>]{0,1000}>")
-_APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u201b\u02bc\u00b4`\u2032")
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u201b\u02bc\u00b4`\u2032]")
+_THOUSANDS_HINT = re.compile(r"\d[,\u202f\u00a0 ]\d")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
-_NON_WORD = re.compile(r"[^\w\u2024]+")  # \u2024 stands in for a decimal point
+_WORDS = re.compile(r"[\w\u2024]+")  # \u2024 stands in for a decimal point
 
 
 def normalize(text: str) -> str:
@@ -27,12 +28,15 @@ def normalize(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
-    text = _THOUSANDS.sub("", text)
+    text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).casefold())
+    if _THOUSANDS_HINT.search(text):
+        text = _THOUSANDS.sub("", text)
     if "." in text:
         text = _DECIMAL.sub("\u2024", text)
-    text = _NON_WORD.sub(" ", text).replace("_", " ")
-    return " ".join(text.split()).replace("\u2024", ".")
+    joined = " ".join(_WORDS.findall(text))
+    if "_" in joined:  # \w includes the underscore, which must separate words too
+        joined = " ".join(joined.replace("_", " ").split())
+    return joined.replace("\u2024", ".")
 
 
 def compact(text: str) -> str:
