@@ -13,30 +13,21 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate_corpus import generate
-
-SCRIPT = str(Path(sys.executable).with_name("claimkit"))
-
-
-def _wall(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+from timing import SCRIPT, wall
 
 
 def compare(directory: str, runs: int) -> None:
     files = sorted(Path(directory).glob("*.md"))
     lint, report = [], []
     for _ in range(runs):
-        lint.append(_wall([SCRIPT, "lint", "-q", directory]))
-        report.append(_wall([SCRIPT, "bias-report", "-q", "--format", "json", directory]))
+        lint.append(wall([SCRIPT, "lint", "-q", directory]))
+        report.append(wall([SCRIPT, "bias-report", "-q", "--format", "json", directory]))
     k, r = statistics.median(lint), statistics.median(report)
     print(
         f"{len(files)} files, {os.cpu_count()} cores, medians of {runs}: "
@@ -47,8 +38,8 @@ def compare(directory: str, runs: int) -> None:
 def single(path: str, runs: int) -> None:
     lint, report = [], []
     for _ in range(runs):
-        lint.append(_wall([SCRIPT, "lint", "-q", path]))
-        report.append(_wall([SCRIPT, "bias-report", "-q", "--format", "json", path]))
+        lint.append(wall([SCRIPT, "lint", "-q", path]))
+        report.append(wall([SCRIPT, "bias-report", "-q", "--format", "json", path]))
     k, r = statistics.median(lint), statistics.median(report)
     print(
         f"one file, medians of {runs}: lint {k * 1000:.0f} ms, "

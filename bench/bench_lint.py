@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,23 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate_corpus import generate
-
-SCRIPT = str(Path(sys.executable).with_name("claimkit"))
-
-
-def _wall(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+from timing import SCRIPT, wall
 
 
 def single_file(path: str, runs: int) -> None:
     bare, typer_only, lint = [], [], []
     for _ in range(runs):
-        bare.append(_wall([sys.executable, "-c", "pass"]))
+        bare.append(wall([sys.executable, "-c", "pass"]))
         # The floor any typer application starts from, for scale.
-        typer_only.append(_wall([sys.executable, "-c", "import typer.main"]))
-        lint.append(_wall([SCRIPT, "lint", path]))
+        typer_only.append(wall([sys.executable, "-c", "import typer.main"]))
+        lint.append(wall([SCRIPT, "lint", path]))
     b, t, k = (statistics.median(x) for x in (bare, typer_only, lint))
     print(
         f"single file: claimkit lint {k * 1000:.1f} ms, python -c pass {b * 1000:.1f} ms, "
@@ -48,7 +40,7 @@ def single_file(path: str, runs: int) -> None:
 def corpus(directory: str, runs: int) -> None:
     files = sorted(Path(directory).glob("*.md"))
     size = sum(f.stat().st_size for f in files)
-    times = [_wall([SCRIPT, "lint", "-q", directory]) for _ in range(runs)]
+    times = [wall([SCRIPT, "lint", "-q", directory]) for _ in range(runs)]
     t = statistics.median(times)
     print(
         f"corpus {len(files)} files ({size / 1e6:.1f} MB): {t:.2f} s, "

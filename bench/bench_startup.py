@@ -10,19 +10,18 @@ run, interleaved, so the ratios compare like with like on a busy machine.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+sys.path.insert(0, str(ROOT / "bench"))
+
 from builder import Row, standard  # noqa: E402
+from timing import SCRIPT, wall  # noqa: E402
 
 
 def _explainer(directory: Path) -> tuple[Path, Path]:
@@ -44,17 +43,11 @@ def _explainer(directory: Path) -> tuple[Path, Path]:
     return plain, configured
 
 
-def _time(command: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    claimkit = shutil.which("claimkit", path=os.path.dirname(sys.executable)) or "claimkit"
+    claimkit = SCRIPT
     with tempfile.TemporaryDirectory() as temporary:
         directory = Path(temporary)
         plain, configured = _explainer(directory)
@@ -67,10 +60,10 @@ def main() -> None:
         }
         timings: dict[str, list[float]] = {name: [] for name in commands}
         for command in commands.values():
-            _time(command, directory)  # warm the file cache and .pyc files
+            wall(command, directory)  # warm the file cache and .pyc files
         for _ in range(args.runs):
             for name, command in commands.items():
-                timings[name].append(_time(command, directory))
+                timings[name].append(wall(command, directory))
     base = statistics.median(timings["python -c pass"])
     print(f"python {sys.version.split()[0]}, {args.runs} runs each, interleaved; median wall time")
     print(f"{'command':<42} {'median':>9} {'x python -c pass':>17}")
