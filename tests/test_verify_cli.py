@@ -346,7 +346,7 @@ def test_progress_bar_only_on_a_terminal(
     from claimkit.cli.verify import _run_with_progress
     from claimkit.parse import parse_file
     from claimkit.verify.claims import claim_refs
-    from claimkit.verify.fetch import FetchOptions
+    from claimkit.verify.options import FetchOptions
     from claimkit.verify.run import Plan
 
     path = explainer(tmp_path, good_rows(server))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import requests
 
-from claimkit.verify.fetch import Fetcher, FetchOptions, retry_after
+from claimkit.verify.fetch import Fetcher, retry_after
 from claimkit.verify.model import LinkStatus
+from claimkit.verify.options import FetchOptions
 from verify_server import (
     ARTICLE_HTML,
     Reply,
@@ -212,6 +214,26 @@ def test_connection_refused_is_unreachable() -> None:
     options = FetchOptions(connect_timeout=0.5, retries=1, backoff=0.01)
     result = Fetcher(options).fetch(f"http://127.0.0.1:{port}/")
     assert result.status is LinkStatus.UNREACHABLE
+
+
+def test_cookies_set_on_a_redirect_travel_to_its_target(server: Server) -> None:
+    server.route("/login", Reply(302, b"", {"Location": "/story", "Set-Cookie": "visit=1; Path=/"}))
+    server.route("/story", html_reply(ARTICLE_HTML))
+    result = Fetcher().fetch(server.url("/login"))
+    assert result.status is LinkStatus.REDIRECTED
+    story = [headers for path, headers in server.seen if path == "/story"]
+    assert story and story[0].get("Cookie") == "visit=1"
+    first = [headers for path, headers in server.seen if path == "/login"]
+    assert "Cookie" not in first[0]
+
+
+def test_credentials_in_the_url_are_sent_as_basic_auth(server: Server) -> None:
+    server.route("/private", html_reply(ARTICLE_HTML))
+    url = server.url("/private").replace("http://", "http://reader:s3cret@")
+    assert Fetcher().fetch(url).status is LinkStatus.OK
+    (path, headers), *_ = server.seen
+    assert path == "/private"
+    assert headers.get("Authorization") == "Basic " + base64.b64encode(b"reader:s3cret").decode()
 
 
 def test_credentials_never_in_errors(server: Server) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from claimkit.verify.cache import PageCache, default_dir
-from claimkit.verify.fetch import FetchOptions
 from claimkit.verify.model import LinkResult, LinkStatus
+from claimkit.verify.options import FetchOptions
 from claimkit.verify.pool import run_bounded
 from claimkit.verify.run import Plan, fetch_all
 from verify_server import Reply, serve
@@ -40,6 +40,50 @@ def test_per_host_limit_holds_while_other_hosts_proceed() -> None:
     items = [("a", i) for i in range(20)] + [("b", i) for i in range(5)]
     run_bounded(items, work, lambda item: item[0], jobs=8, per_host=2)
     assert peak == {"a": 2, "b": 2}
+
+
+def test_every_thread_is_used_when_hosts_allow_it() -> None:
+    started = threading.Barrier(6, timeout=5)  # breaks unless six items run at once
+
+    def work(item: int) -> int:
+        started.wait()
+        return item
+
+    assert run_bounded(list(range(6)), work, lambda n: str(n % 3), jobs=6, per_host=2) == list(
+        range(6)
+    )
+
+
+def test_done_runs_on_the_calling_thread_once_per_item() -> None:
+    seen: list[tuple[int, str]] = []
+    run_bounded(
+        list(range(30)),
+        lambda n: n,
+        lambda n: str(n % 4),
+        jobs=5,
+        per_host=2,
+        done=lambda item, _: seen.append((item, threading.current_thread().name)),
+    )
+    assert sorted(item for item, _ in seen) == list(range(30))
+    assert {name for _, name in seen} == {threading.current_thread().name}
+
+
+def test_the_first_error_stops_the_run_and_is_raised() -> None:
+    ran: list[int] = []
+
+    def work(item: int) -> int:
+        ran.append(item)
+        if item == 3:
+            raise ValueError("item 3 is bad")
+        return item
+
+    with pytest.raises(ValueError, match="item 3 is bad"):
+        run_bounded(list(range(200)), work, lambda n: "one-host", jobs=4, per_host=1)
+    assert len(ran) < 200  # nothing new started after the failure
+
+
+def test_no_items_no_threads() -> None:
+    assert run_bounded([], lambda n: n, str, jobs=4, per_host=1) == []
 
 
 def test_per_host_limit_against_a_real_server() -> None:

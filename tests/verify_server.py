@@ -135,6 +135,7 @@ class Server:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.user_agents: list[str] = []
+        self.seen: list[tuple[str, dict[str, str]]] = []  # (path, request headers) per request
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
@@ -166,6 +167,7 @@ class Server:
                     count = server.hits[path]
                     server.hits[path] += 1
                     server.user_agents.append(self.headers.get("User-Agent", ""))
+                    server.seen.append((path, dict(self.headers.items())))
                     server.in_flight += 1
                     server.max_in_flight = max(server.max_in_flight, server.in_flight)
                 try:

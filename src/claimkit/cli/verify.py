@@ -14,6 +14,7 @@ from claimkit.cli.common import ExitCode, fail, note
 
 if TYPE_CHECKING:
     from claimkit.verify.claims import ClaimRef
+    from claimkit.verify.fanout import Workers
     from claimkit.verify.model import LinkResult
     from claimkit.verify.run import ClaimResult, Plan
 
@@ -147,25 +148,11 @@ def verify(
     except PathError as exc:
         fail(str(exc))
 
-    documents = []
-    unreadable = 0
-    for path, display in found.files:
-        try:
-            document = parse_file(path, display)
-        except UnreadableError as exc:
-            # Reported, and the run still checks the rest, but it cannot end well (exit 2).
-            sys.stderr.write(f"claimkit: error: {display}: {exc}\n")
-            unreadable += 1
-            continue
-        if document.is_explainer:
-            documents.append(document)
-
     from claimkit.verify.cache import PageCache, default_dir
     from claimkit.verify.claims import claim_refs, unique_urls
-    from claimkit.verify.fetch import FetchOptions
+    from claimkit.verify.options import FetchOptions
     from claimkit.verify.run import Plan
 
-    refs = claim_refs(documents)
     options = FetchOptions(
         connect_timeout=connect_timeout,
         read_timeout=timeout,
@@ -177,7 +164,26 @@ def verify(
     )
     cache = None if no_cache else PageCache(Path(cache_dir or default_dir()), max_age_seconds)
     plan = Plan(options, cache, jobs, per_host, None, found_threshold, partly_threshold)
-    pages, results = _run_with_progress(refs, len(unique_urls(refs)), plan)
+
+    workers = _early_workers(found.files, plan)
+    try:
+        documents = []
+        unreadable = 0
+        for path, display in found.files:
+            try:
+                document = parse_file(path, display)
+            except UnreadableError as exc:
+                # Reported, and the run still checks the rest, but cannot end well (exit 2).
+                sys.stderr.write(f"claimkit: error: {display}: {exc}\n")
+                unreadable += 1
+                continue
+            if document.is_explainer:
+                documents.append(document)
+        refs = claim_refs(documents)
+        pages, results = _run_with_progress(refs, len(unique_urls(refs)), plan, workers)
+    finally:
+        if workers is not None:
+            workers.close()
 
     from claimkit.verify import render
 
@@ -202,14 +208,30 @@ def verify(
         raise typer.Exit(ExitCode.FINDINGS)
 
 
+def _early_workers(files: Sequence[tuple[str, str]], plan: Plan) -> Workers | None:
+    """Worker processes forked before parsing, when the input is big enough to fan out:
+    they import the HTTP stack on the other cores while this process parses."""
+    import contextlib
+    import os
+
+    from claimkit.verify.fanout import Workers
+    from claimkit.verify.run import preload
+
+    size = 0
+    for path, _ in files:
+        with contextlib.suppress(OSError):  # reported when it is read
+            size += os.stat(path).st_size
+    return Workers.early(size, plan.processes, preload, max_count=plan.jobs)
+
+
 def _run_with_progress(
-    refs: list[ClaimRef], total: int, plan: Plan
+    refs: list[ClaimRef], total: int, plan: Plan, workers: Workers | None = None
 ) -> tuple[dict[str, LinkResult], list[ClaimResult]]:
     """Fetch and match, with a progress bar on stderr only when stderr is a terminal."""
     from claimkit.verify.run import verify as run
 
     if not total or not sys.stderr.isatty():
-        return run(refs, plan)
+        return run(refs, plan, None, workers)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -226,7 +248,7 @@ def _run_with_progress(
         def advance(_url: str, _result: LinkResult) -> None:
             progress.advance(task)
 
-        return run(refs, plan, advance)
+        return run(refs, plan, advance, workers)
 
 
 def _failed(

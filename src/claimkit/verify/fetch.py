@@ -10,36 +10,20 @@ from __future__ import annotations
 import email.utils
 import re
 import time
-from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import requests
 from requests.adapters import HTTPAdapter
 
-from claimkit import __version__
 from claimkit.verify.extract import main_text
 from claimkit.verify.model import LinkResult, LinkStatus, scrub
+from claimkit.verify.options import FetchOptions
 from claimkit.verify.safety import Guard, Refused, Unresolvable
 
-USER_AGENT = f"claimkit/{__version__} (source checker; +https://pypi.org/project/claimkit/)"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w\-]+)""", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class FetchOptions:
-    connect_timeout: float = 5.0
-    read_timeout: float = 10.0  # per read; the whole body gets three times this
-    retries: int = 2  # extra attempts after connection errors, 429 and 5xx
-    backoff: float = 0.5  # first wait; doubles on each retry
-    max_retry_wait: float = 30.0  # a longer Retry-After gives up instead of waiting
-    max_bytes: int = 5 * 1024 * 1024
-    max_redirects: int = 5
-    exclude_private: bool = False
-    user_agent: str = USER_AGENT
-    pool_size: int = 32
 
 
 class _GiveUp(Exception):

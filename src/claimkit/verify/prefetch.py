@@ -24,7 +24,7 @@ def prefetch(documents: Iterable[Document]) -> tuple[dict[str, LinkResult], str 
     """
     from claimkit.verify.cache import PageCache, default_dir
     from claimkit.verify.claims import claim_refs, unique_urls
-    from claimkit.verify.fetch import FetchOptions
+    from claimkit.verify.options import FetchOptions
     from claimkit.verify.run import Plan, fetch_all
 
     urls = unique_urls(claim_refs(documents))

@@ -7,18 +7,22 @@ waits of other fetches (and runs on several cores when the run fans out to proce
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from claimkit.verify.cache import PageCache
 from claimkit.verify.claims import ClaimRef
-from claimkit.verify.fetch import Fetcher, FetchOptions
 from claimkit.verify.match import FOUND_THRESHOLD, PARTLY_THRESHOLD, match
 from claimkit.verify.model import LinkResult, LinkStatus, Match, MatchKind, page_key
-from claimkit.verify.pool import run_bounded
-from claimkit.verify.safety import Refused, Unresolvable
+from claimkit.verify.options import FetchOptions
+
+if TYPE_CHECKING:
+    from claimkit.verify.fanout import Workers
+    from claimkit.verify.fetch import Fetcher
 
 # lychee's defaults (128 requests in flight, 10 per host): polite to any one site, and
 # enough in flight that a thousand sources take seconds, not minutes.
@@ -69,6 +73,8 @@ def _host(url: str) -> str:
 
 
 def _from_cache(cache: PageCache, fetcher: Fetcher, url: str) -> LinkResult | None:
+    from claimkit.verify.safety import Refused, Unresolvable
+
     cached = cache.get(url)
     if cached is None:
         return None
@@ -90,6 +96,9 @@ def _run_threads(
     keep_text: bool,
     done: Callable[[str, _Outcome], None] | None,
 ) -> dict[str, _Outcome]:
+    from claimkit.verify.fetch import Fetcher
+    from claimkit.verify.pool import run_bounded
+
     fetcher = Fetcher(dataclasses.replace(plan.options, pool_size=plan.jobs))
     cache = plan.cache
 
@@ -122,12 +131,33 @@ def _run_threads(
     return dict(zip(urls, outcomes, strict=True))
 
 
+_Claims = Mapping[str, Sequence[tuple[int, ClaimRef]]]
+_Job = tuple[list[str], Plan, _Claims, bool]
+
+
+def _run_bucket(job: _Job, report: Callable[[str, _Outcome], None]) -> str | None:
+    """One worker process's share of a run; its warning about the cache, if any."""
+    bucket, plan, claims, keep_text = job
+    _run_threads(bucket, plan, claims, keep_text, report)
+    return plan.cache.warning if plan.cache is not None else None
+
+
+def preload() -> None:
+    """What a worker forked before the run imports while the parent parses."""
+    import claimkit.verify.fetch
+    import claimkit.verify.pool
+
+    with contextlib.suppress(ImportError):  # extract falls back to the standard library
+        import claimkit.verify.extract_lxml  # noqa: F401 - lxml
+
+
 def _run(
     urls: Sequence[str],
     plan: Plan,
-    claims: Mapping[str, Sequence[tuple[int, ClaimRef]]],
+    claims: _Claims,
     keep_text: bool,
     progress: Progress | None,
+    workers: Workers | None = None,
 ) -> dict[str, _Outcome]:
     from claimkit.verify import fanout
 
@@ -137,17 +167,21 @@ def _run(
 
     hosts = len({_host(url) for url in urls})
     # Never more processes than requests allowed in flight: --jobs 1 means one at a time.
-    workers = min(fanout.process_count(urls, hosts, plan.processes), plan.jobs)
-    if workers <= 1:
+    count = min(fanout.process_count(urls, hosts, plan.processes), plan.jobs)
+    if workers is not None:
+        count = min(count, len(workers))
+    if count <= 1:
+        if workers is not None:
+            workers.close()
         return _run_threads(urls, plan, claims, keep_text, done)
-    buckets = fanout.partition(urls, _host, workers)
+    buckets = fanout.partition(urls, _host, count)
     share = dataclasses.replace(plan, jobs=max(1, plan.jobs // len(buckets)))
-
-    def part(bucket: list[str], report: fanout.Report) -> str | None:
-        _run_threads(bucket, share, claims, keep_text, report)
-        return plan.cache.warning if plan.cache is not None else None
-
-    outcomes, warnings = fanout.fan_out(buckets, part, done)
+    jobs: list[_Job] = [
+        (bucket, share, {url: claims[url] for url in bucket if url in claims}, keep_text)
+        for bucket in buckets
+    ]
+    pool = workers if workers is not None else fanout.Workers(len(jobs))
+    outcomes, warnings = pool.run(_run_bucket, jobs, done)
     if warnings and plan.cache is not None and plan.cache.warning is None:
         plan.cache.warning = warnings[0]
     for url in urls:
@@ -166,14 +200,21 @@ def fetch_all(
 
 
 def verify(
-    refs: Sequence[ClaimRef], plan: Plan, progress: Progress | None = None
+    refs: Sequence[ClaimRef],
+    plan: Plan,
+    progress: Progress | None = None,
+    workers: Workers | None = None,
 ) -> tuple[dict[str, LinkResult], list[ClaimResult]]:
-    """Fetch every source once and match each claim against its page."""
+    """Fetch every source once and match each claim against its page.
+
+    ``workers``, forked early by the caller, run the fetching when the run fans out;
+    they are closed either way.
+    """
     by_url: dict[str, list[tuple[int, ClaimRef]]] = {}
     for index, ref in enumerate(refs):
         if ref.url is not None:
             by_url.setdefault(page_key(ref.url), []).append((index, ref))
-    outcomes = _run(list(by_url), plan, by_url, False, progress)
+    outcomes = _run(list(by_url), plan, by_url, False, progress, workers)
     results: list[ClaimResult] = [ClaimResult(ref, None, _UNCHECKED, _UNCHECKED) for ref in refs]
     links: dict[str, LinkResult] = {}
     for url, outcome in outcomes.items():
