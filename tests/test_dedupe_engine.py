@@ -5,6 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from claimkit.dedupe import index
 from claimkit.dedupe.cluster import star_clusters
 from claimkit.dedupe.detect import find_duplicates
@@ -82,3 +85,46 @@ def test_lint_does_not_import_numpy() -> None:
     target = str(SEED) if SEED.exists() else __file__
     result = subprocess.run([sys.executable, "-c", code, target], capture_output=True, text=True)
     assert result.stdout.rstrip().endswith("NUMPY-FREE"), result.stdout[-200:] + result.stderr
+
+
+WORDS = [
+    *("port", "ships", "cargo", "dredging", "rose", "fell", "12", "14"),
+    *("officials", "said", "the", "canal", "water", "level"),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(" ".join),
+        min_size=2,
+        max_size=12,
+        unique=True,
+    ),
+    st.sampled_from([70.0, 85.0, 90.0, 97.0]),
+)
+def test_the_rapidfuzz_free_bound_never_drops_a_pair(keys: list[str], threshold: float) -> None:
+    # The Python bound may let more pairs through (near_match scores them), never fewer.
+    from rapidfuzz.fuzz import ratio
+
+    from claimkit.dedupe.detect import _bounded_pairs, _rapidfuzz_pairs
+
+    eligible = [True] * len(keys)
+    exact = set(_rapidfuzz_pairs(keys, eligible, threshold))
+    bounded = set(_bounded_pairs(keys, eligible, threshold))
+    assert exact <= bounded
+    assert {p for p in bounded if ratio(keys[p[0]], keys[p[1]]) >= threshold} == exact
+
+
+def test_a_one_file_lint_leaves_rapidfuzz_unloaded_without_near_pairs() -> None:
+    code = (
+        "import sys\n"
+        "from claimkit.dedupe.detect import find_duplicates\n"
+        "found = find_duplicates(['Port officials expect more cargo ships after the works.',\n"
+        "    'The canal authority cut the number of daily crossings to twenty-two.',\n"
+        "    'port officials expect more cargo ships after the works'])\n"
+        "assert [d.index for d in found] == [2], found\n"
+        "print('rapidfuzz' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

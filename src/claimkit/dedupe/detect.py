@@ -6,6 +6,8 @@ naming the earliest sentence of its cluster (the one kept) and why it matched.
 
 from __future__ import annotations
 
+import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -19,7 +21,9 @@ from claimkit.dedupe.similarity import (
     Kind,
     Match,
     MatchRule,
+    could_reach,
     near_match,
+    shared_characters_bound,
 )
 from claimkit.model import Claim
 from claimkit.text.normalize import normalize
@@ -44,14 +48,27 @@ def _candidates(keys: Sequence[str], threshold: float) -> Iterable[tuple[int, in
     )
 
 
+# Up to this many distinct sentences (one explainer's worth), candidate pairs are bounded
+# in Python while rapidfuzz is not loaded yet: importing it costs a one-file lint 20 ms.
+SMALL_SET = 64
+
+
 def _scored_pairs(
     keys: Sequence[str], eligible: Sequence[bool], threshold: float
 ) -> Iterable[tuple[int, int]]:
-    """All pairs that can reach ``threshold``, scored in rapidfuzz's C loop, one row at a time.
+    """The pairs that may reach ``threshold``; ``near_match`` still decides each one.
 
-    The same measure and cut-off as ``near_match``, which still decides each pair; this only
-    spares it the Python call for the pairs that cannot pass (nearly all of them).
+    This only spares it the Python call for the pairs that cannot pass (nearly all of them).
     """
+    if len(keys) <= SMALL_SET and "rapidfuzz" not in sys.modules:
+        return _bounded_pairs(keys, eligible, threshold)
+    return _rapidfuzz_pairs(keys, eligible, threshold)
+
+
+def _rapidfuzz_pairs(
+    keys: Sequence[str], eligible: Sequence[bool], threshold: float
+) -> Iterator[tuple[int, int]]:
+    """Exactly the pairs that score ``threshold``, scored in rapidfuzz's C loop, a row at a time."""
     from rapidfuzz import process
     from rapidfuzz.fuzz import ratio
 
@@ -64,6 +81,24 @@ def _scored_pairs(
         ):
             b = a + 1 + offset
             if eligible[b]:
+                yield a, b
+
+
+def _bounded_pairs(
+    keys: Sequence[str], eligible: Sequence[bool], threshold: float
+) -> Iterator[tuple[int, int]]:
+    """Every pair whose lengths and character counts allow ``threshold``: a superset of
+    ``_rapidfuzz_pairs`` (``near_match`` scores each survivor), found without rapidfuzz."""
+    counts = [Counter(key) if ok else None for key, ok in zip(keys, eligible, strict=True)]
+    for a, count_a in enumerate(counts):
+        if count_a is None:
+            continue
+        for b in range(a + 1, len(keys)):
+            count_b = counts[b]
+            if count_b is None or not could_reach(len(keys[a]), len(keys[b]), threshold):
+                continue
+            total = len(keys[a]) + len(keys[b])
+            if shared_characters_bound(count_a, count_b, total) >= threshold:
                 yield a, b
 
 

@@ -72,21 +72,32 @@ def parse_text(text: str, path: str) -> tuple[Entry, ...]:
         raise RatingsError(f"{path}:{_line_of(text, exc.where)}: {exc.message}") from None
 
 
+def _sha256(data: bytes) -> str:
+    """The hex SHA-256 of ``data``.
+
+    CPython's own small SHA-256 module when it has one: ``hashlib`` loads OpenSSL first,
+    about 6 ms of every lint run, to hash 400 KB that the built-in module hashes in 1.6 ms.
+    """
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found]
+    except ImportError:  # a build without it, or a Python that renamed it (3.12: _sha2)
+        from hashlib import sha256
+    return str(sha256(data).hexdigest())
+
+
 def cache_image(data: bytes, entries: Sequence[Entry]) -> str:
-    import hashlib
     import json
 
     from claimkit.ratings.schema import as_yaml_data
 
     image = {
-        "sha256": hashlib.sha256(data).hexdigest(),
+        "sha256": _sha256(data),
         "entries": [as_yaml_data(entry) for entry in entries],
     }
     return json.dumps(image, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _from_cache(path: str, data: bytes) -> tuple[Entry, ...] | None:
-    import hashlib
     import json
 
     try:
@@ -94,7 +105,7 @@ def _from_cache(path: str, data: bytes) -> tuple[Entry, ...] | None:
             image = json.load(handle)
     except (OSError, ValueError):
         return None
-    if not isinstance(image, dict) or image.get("sha256") != hashlib.sha256(data).hexdigest():
+    if not isinstance(image, dict) or image.get("sha256") != _sha256(data):
         return None
     origin = os.path.basename(path)
     return tuple(
