@@ -128,3 +128,20 @@ def test_a_one_file_lint_leaves_rapidfuzz_unloaded_without_near_pairs() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_corpus_loads_rapidfuzz_once_the_python_bound_would_cost_more() -> None:
+    code = (
+        "import sys\n"
+        "from claimkit.dedupe.detect import find_duplicates\n"
+        # Forty sentences with no letter in common: no pair survives the bound.
+        "sentences = [' '.join([chr(0x3B1 + i) * 5] * 10) for i in range(40)]\n"
+        "loaded = []\n"
+        "for _ in range(8):  # 780 pairs a call\n"
+        "    find_duplicates(sentences)\n"
+        "    loaded.append('rapidfuzz' in sys.modules)\n"
+        "print(loaded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    flags = done.stdout.strip().strip("[]").split(", ")
+    assert flags[0] == "False" and flags[-1] == "True"
