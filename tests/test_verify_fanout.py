@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from claimkit.verify.claims import ClaimRef
-from claimkit.verify.fanout import EARLY_BYTES, Workers
+from claimkit.verify.fanout import EARLY_BYTES, Report, Workers
 from claimkit.verify.model import LinkStatus, MatchKind
 from claimkit.verify.options import FetchOptions
 from claimkit.verify.run import Plan, preload, verify
@@ -125,3 +125,24 @@ def test_workers_exit_when_their_parent_dies(tmp_path: Path) -> None:
     while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in pids)
+
+
+def _report_or_die(job: tuple[str, bool], report: Report) -> str | None:
+    url, die = job
+    if die:
+        os._exit(3)  # a worker killed mid-run: no goodbye, no results
+    report(url, "payload")
+    return None
+
+
+def test_a_worker_that_dies_is_noticed_and_the_rest_still_reported() -> None:
+    workers = Workers(2)
+    children = list(workers._children)
+    started = time.monotonic()
+    payloads, warnings = workers.run(
+        _report_or_die, [("http://a.example/", False), ("http://b.example/", True)], None
+    )
+    assert payloads == {"http://a.example/": "payload"}
+    assert warnings == []
+    assert time.monotonic() - started < 10
+    assert not any(child.is_alive() for child in children)

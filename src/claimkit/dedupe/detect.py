@@ -117,10 +117,13 @@ def _normalise_chunk(start: int) -> list[str]:
 
 
 def _normalised(sentences: Sequence[str]) -> Iterator[str]:
+    if len(sentences) < PARALLEL_NORMALISE:  # one explainer's worth: the common case
+        yield from map(normalize, sentences)
+        return
     import os
 
     workers = os.cpu_count() or 1
-    if len(sentences) < PARALLEL_NORMALISE or workers < 2:
+    if workers < 2:
         yield from map(normalize, sentences)
         return
     import multiprocessing
