@@ -16,7 +16,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from queue import Empty, SimpleQueue
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -73,7 +73,7 @@ class _Scheduler:
             self._changed.notify_all()
 
 
-class _Failed(Generic[T]):
+class _Failed:
     __slots__ = ("error",)
 
     def __init__(self, error: BaseException) -> None:
@@ -96,11 +96,11 @@ def run_bounded(
     if not items:
         return []
     scheduler = _Scheduler([host(item) for item in items], max(1, per_host))
-    finished: SimpleQueue[tuple[int, R | _Failed[T]]] = SimpleQueue()
+    finished: SimpleQueue[tuple[int, R | _Failed]] = SimpleQueue()
 
     def worker() -> None:
         while (index := scheduler.take()) is not None:
-            outcome: R | _Failed[T]
+            outcome: R | _Failed
             try:
                 outcome = work(items[index])
             except BaseException as exc:
