@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimkit.cli.common import ExitCode, fail, note
-from claimkit.cli.options import ConfigFile, Isolated, Jobs
+from claimkit.cli.options import ConfigFile, Isolated, Jobs, RatingsFiles
 
 if TYPE_CHECKING:
     from claimkit.report.model import Report
@@ -53,14 +53,7 @@ def bias_report(
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report here.")
     ] = None,
-    ratings: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ratings",
-            metavar="FILE",
-            help="A ratings file layered over the shipped database (repeatable; later wins).",
-        ),
-    ] = None,
+    ratings: RatingsFiles = None,
     config: ConfigFile = None,
     isolated: Isolated = False,
     fail_on_blindspot: Annotated[

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from claimkit.cli.options import ConfigFile, ForceExclude, Isolated, Jobs, Verbose
+from claimkit.cli.options import (
+    ConfigFile,
+    ForceExclude,
+    Isolated,
+    Jobs,
+    RatingsFiles,
+    Verbose,
+)
 
 
 class LintFormat(StrEnum):
@@ -68,14 +75,7 @@ def lint(
         bool, typer.Option("-q", "--quiet", help="Print findings only: no summary, no notes.")
     ] = False,
     verbose: Verbose = False,
-    ratings: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ratings",
-            metavar="FILE",
-            help="A ratings file layered over the shipped database (repeatable; later wins).",
-        ),
-    ] = None,
+    ratings: RatingsFiles = None,
     jobs: Jobs = None,
     output_file: Annotated[
         str | None,

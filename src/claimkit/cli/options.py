@@ -24,3 +24,11 @@ Jobs = Annotated[
 Verbose = Annotated[
     bool, typer.Option("-v", "--verbose", help="Also list files skipped as non-explainers.")
 ]
+RatingsFiles = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ratings",
+        metavar="FILE",
+        help="A ratings file layered over the shipped database (repeatable; later wins).",
+    ),
+]

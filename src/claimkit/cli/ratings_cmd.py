@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimkit.cli.common import ExitCode, fail, note
+from claimkit.cli.options import RatingsFiles
 
 if TYPE_CHECKING:
     from claimkit.ratings.lookup import Database
@@ -30,15 +31,6 @@ with `--ratings FILE`; its factual-reporting grades then show in bias reports.
 Look-up: longest path prefix on the host, then the whole host, then parent domains
 (edition.cnn.com -> cnn.com). See docs/ratings.md for the policy on shared hosts.
 """
-
-RatingsOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--ratings",
-        metavar="FILE",
-        help="A ratings file layered over the shipped database (repeatable; later wins).",
-    ),
-]
 
 
 class Output(StrEnum):
@@ -108,7 +100,7 @@ def ratings(
 @app.command("lookup")
 def lookup(
     source: Annotated[str, typer.Argument(metavar="URL_OR_DOMAIN", help="A source URL or domain.")],
-    ratings: RatingsOption = None,
+    ratings: RatingsFiles = None,
     output_format: Annotated[Output, typer.Option("--format", help="Output format.")] = Output.text,
 ) -> None:
     """Show the entry a source URL matches, and why. Exit 1 when it is unrated."""
@@ -166,7 +158,7 @@ def list_entries(
     bias: Annotated[
         str | None, typer.Option("--bias", metavar="LABEL", help="Only entries with this label.")
     ] = None,
-    ratings: RatingsOption = None,
+    ratings: RatingsFiles = None,
     output_format: Annotated[Output, typer.Option("--format", help="Output format.")] = Output.text,
 ) -> None:
     """List the entries of the database (with your files layered over it)."""
