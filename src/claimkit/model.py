@@ -90,6 +90,8 @@ class Source(NamedTuple):
     source_type: Field
     date_raw: Field
     date: _dt.date | None
+    # Text of the cell that is none of the parts above: kept so that a rule can report it.
+    unplaced: tuple[Field, ...] = ()
 
 
 class Claim(NamedTuple):
@@ -116,6 +118,9 @@ class ClaimsTable(NamedTuple):
     heading: Span | None  # the "## Claims" heading
     header: Span | None  # the table's header row
     rows: tuple[Claim, ...]
+    # Why GitHub would render no table here (a missing or mismatched delimiter row), and
+    # where; the rows are then not read, as no reader of the page would see them as claims.
+    problem: Field | None = None
 
 
 class Slider(NamedTuple):

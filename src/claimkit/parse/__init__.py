@@ -13,22 +13,48 @@ from claimkit.parse.table import parse_table
 
 __all__ = ["UnreadableError", "parse_bytes", "parse_file", "parse_text"]
 
-_ATX_H1 = re.compile(r"^ {0,3}#(?!#)(?:[ \t]+(.*?))?[ \t]*#*[ \t]*\r?$", re.MULTILINE)
-_SETEXT_H1 = re.compile(r"^ {0,3}(\S[^\n]*?)[ \t]*\r?\n {0,3}=+[ \t]*\r?$", re.MULTILINE)
+_ATX_OPEN = re.compile(r" {0,3}#(?!#)(?:[ \t]|$)")
+_SETEXT_UNDERLINE = re.compile(r" {0,3}=+")
+
+
+def _atx_title(line: str, start: int) -> tuple[str, int] | None:
+    """An ATX H1's text and its offset in the line, or None; no regex runs over the text."""
+    opening = _ATX_OPEN.match(line)
+    if opening is None:
+        return None
+    body = line[opening.end() :].rstrip(" \t")
+    stripped = body.rstrip("#")
+    if stripped != body and (not stripped or stripped[-1] in " \t"):
+        body = stripped.rstrip(" \t")  # a closing sequence of #s
+    value = body.strip(" \t")
+    if not value:
+        return "", start
+    return value, start + opening.end() + len(body) - len(body.lstrip(" \t"))
 
 
 def _title(masked: str, limit: int, locate: Locator) -> Field | None:
-    candidates = [
-        m
-        for m in (_ATX_H1.search(masked, 0, limit), _SETEXT_H1.search(masked, 0, limit))
-        if m is not None
-    ]
-    if not candidates:
-        return None
-    match = min(candidates, key=lambda m: m.start())
-    value = (match[1] or "").strip()
-    start = match.start(1) if match[1] is not None else match.start()
-    return Field(value, locate.span(start, start + len(value)))
+    """The first H1 before the explainer's structure: ATX (``# Q``) or setext (``Q`` over ``===``).
+
+    Read line by line: the regular expressions this replaces were quadratic on long runs of
+    blanks, which is what a long HTML comment becomes once masked.
+    """
+    previous: tuple[str, int] | None = None  # the last non-blank line, a setext candidate
+    position = 0
+    while position < limit:
+        newline = masked.find("\n", position, limit)
+        end = limit if newline == -1 else newline
+        line = masked[position:end].rstrip("\r")
+        if (atx := _atx_title(line, position)) is not None:
+            value, start = atx
+            return Field(value, locate.span(start, start + len(value)))
+        if previous is not None and _SETEXT_UNDERLINE.fullmatch(line.rstrip(" \t")):
+            value, start = previous
+            return Field(value, locate.span(start, start + len(value)))
+        stripped = line.strip(" \t")
+        indent = len(line) - len(line.lstrip(" "))
+        previous = (stripped, position + indent) if stripped and indent <= 3 else None
+        position = end + 1
+    return None
 
 
 def _newline(text: str) -> str:

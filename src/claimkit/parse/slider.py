@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 
 from claimkit.model import Citation, CitationGroup, Level, MalformedCitation, Slider
+from claimkit.parse.html import Tag, tag_at, tokens
 from claimkit.parse.positions import Locator
 
 _OPEN = re.compile(r"<DetailSlider\b[^<>]{0,1000}>", re.IGNORECASE)
 _CLOSE = re.compile(r"</DetailSlider\s*>", re.IGNORECASE)
-_TEMPLATE_OPEN = re.compile(r"<template\b([^<>]{0,1000})>", re.IGNORECASE)
-_TEMPLATE_CLOSE = re.compile(r"</template\s*>", re.IGNORECASE)
-_SLOT = re.compile(r"(?:v-slot:|#)([\w.-]+)")
-_A_OPEN = re.compile(r"<a\b([^<>]{0,4000})>", re.IGNORECASE)
-_A_SIMPLE = re.compile(r'<a href="#([^"<>\s]+)">([^<>&]*)</a>')
-_A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
-_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_TEMPLATE_OPEN = re.compile(r"<template\b", re.IGNORECASE)
+_TEMPLATE_CLOSE = re.compile(r"</template\s{0,100}>", re.IGNORECASE)
+# Inline elements that hold a citation group written without brackets: <sup><a>..</a></sup>.
+_HOLDERS = frozenset({"font", "sup", "span"})
+_A_START = re.compile(r"</?[aA](?=[\s/>])")
+_A_SIMPLE = re.compile(r'<a href="#([^"<>\s]+)">([^<>&\[\]]*)</a>')
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(#[^)\s]*)\s*\)")
 _BRACKET = re.compile(r"[\[\]]")
 _TAG = re.compile(r"<[^<>]{0,1000}>")
@@ -41,21 +42,50 @@ def visible_label(raw: str) -> str:
     return label
 
 
+def _citation(
+    masked: str,
+    tag: Tag,
+    close: Tag,
+    target_start: int,
+    target: str,
+    level: str | None,
+    locate: Locator,
+) -> Citation:
+    return Citation(
+        target=target,
+        label=visible_label(masked[tag.end : close.start]),
+        span=locate.span(tag.start, close.end),
+        target_span=locate.span(target_start, target_start + len(target)),
+        label_span=locate.span(tag.end, close.start),
+        level=level,
+        group=-1,
+        form="html",
+    )
+
+
 def _links(
     masked: str, start: int, end: int, level: str | None, locate: Locator
 ) -> tuple[list[Citation], list[MalformedCitation]]:
+    """Citations and malformed ones, in one pass over the chunk's ``<a>`` tags.
+
+    An ``<a href="#...">`` waits for its ``</a>``; a second ``<a`` before it means the first
+    is never closed. The shape pipelines write is read in one match; every other shape goes
+    through the tokenizer, and both read it the same (tests/test_parse_fast_paths.py).
+    """
     citations: list[Citation] = []
     malformed: list[MalformedCitation] = []
+    pending: tuple[Tag, int, str] | None = None  # an <a href="#..."> waiting for </a>
     position = start
-    while (match := _A_OPEN.search(masked, position, end)) is not None:
-        simple = _A_SIMPLE.match(masked, match.start(), end)
-        if simple is not None:
-            # The shape pipelines write; the general path below reads it the same way.
+    for candidate in _A_START.finditer(masked, start, end):
+        at = candidate.start()
+        if at < position:
+            continue
+        if pending is None and (simple := _A_SIMPLE.match(masked, at, end)) is not None:
             citations.append(
                 Citation(
                     target=simple[1],
                     label=visible_label(simple[2]),
-                    span=locate.span(simple.start(), simple.end()),
+                    span=locate.span(at, simple.end()),
                     target_span=locate.span(simple.start(1), simple.end(1)),
                     label_span=locate.span(simple.start(2), simple.end(2)),
                     level=level,
@@ -65,54 +95,58 @@ def _links(
             )
             position = simple.end()
             continue
-        position = match.end()
-        href = _HREF.search(match[1])
-        close = _A_CLOSE.search(masked, match.end(), end)
-        next_open = _A_OPEN.search(masked, match.end(), end)
-        if href is None:
+        token = tag_at(masked, at, end)
+        if token is None:
+            continue
+        position = token.end
+        if token.closing:
+            if pending is not None:
+                tag, target_start, target = pending
+                pending = None
+                if not target:
+                    malformed.append(
+                        MalformedCitation(
+                            locate.span(tag.start, token.end), 'citation with an empty target "#"'
+                        )
+                    )
+                    continue
+                citations.append(
+                    _citation(masked, tag, token, target_start, target, level, locate)
+                )
+            continue
+        if pending is not None:
             malformed.append(
-                MalformedCitation(locate.span(match.start(), match.end()), '<a> without href="#ID"')
+                MalformedCitation(
+                    locate.span(pending[0].start, pending[0].end), "<a> is never closed with </a>"
+                )
+            )
+            pending = None
+        href = token.attr("href")
+        if href is None or href.value is None:
+            malformed.append(
+                MalformedCitation(locate.span(token.start, token.end), '<a> without href="#ID"')
             )
             continue
-        value = next(group for group in href.groups() if group is not None)
+        value = href.value
         if not value.startswith("#"):
             if value.strip().isdigit():  # href="3": a citation that lost its "#"
                 malformed.append(
                     MalformedCitation(
-                        locate.span(match.start(), match.end()),
+                        locate.span(token.start, token.end),
                         f'citation href="{value}" is missing its "#"',
                     )
                 )
             continue  # otherwise a link to another page, not a citation
-        if close is None or (next_open is not None and next_open.start() < close.start()):
-            malformed.append(
-                MalformedCitation(
-                    locate.span(match.start(), match.end()), "<a> is never closed with </a>"
-                )
-            )
-            continue
-        target_start = match.start(1) + href.start(href.lastindex or 1) + 1
-        target = value[1:].strip()
-        if not target:
-            malformed.append(
-                MalformedCitation(
-                    locate.span(match.start(), close.end()), 'citation with an empty target "#"'
-                )
-            )
-            continue
-        citations.append(
-            Citation(
-                target=target,
-                label=visible_label(masked[match.end() : close.start()]),
-                span=locate.span(match.start(), close.end()),
-                target_span=locate.span(target_start, target_start + len(value) - 1),
-                label_span=locate.span(match.end(), close.start()),
-                level=level,
-                group=-1,
-                form="html",
+        raw_target = value[1:]
+        target = raw_target.strip()
+        lead = len(raw_target) - len(raw_target.lstrip())
+        pending = (token, href.start + 1 + lead, target)
+    if pending is not None:
+        malformed.append(
+            MalformedCitation(
+                locate.span(pending[0].start, pending[0].end), "<a> is never closed with </a>"
             )
         )
-        position = close.end()
     for link in _MD_LINK.finditer(masked, start, end):
         target = link[2][1:].strip()
         if not target:
@@ -138,6 +172,30 @@ def _links(
     return citations, malformed
 
 
+def _holders(
+    masked: str, start: int, end: int, citations: list[Citation], loose: set[int]
+) -> list[tuple[int, int, list[int]]]:
+    """Inline elements (``<sup>``, ``<font>``, ``<span>``) and the loose citations they hold."""
+    at = {citation.span.start: index for index, citation in enumerate(citations)}
+    holders: list[tuple[int, int, list[int]]] = []
+    open_holders: list[tuple[Tag, list[int]]] = []
+    for token in tokens(masked, start, end):
+        if not isinstance(token, Tag):
+            continue
+        index = at.get(token.start)
+        if index is not None and index in loose and open_holders:
+            open_holders[-1][1].append(index)
+        if token.name not in _HOLDERS or token.empty:
+            continue
+        if not token.closing:
+            open_holders.append((token, []))
+        elif open_holders and open_holders[-1][0].name == token.name:
+            opened, members = open_holders.pop()
+            if members:
+                holders.append((opened.start, token.end, members))
+    return holders
+
+
 def _group(
     masked: str,
     start: int,
@@ -151,7 +209,7 @@ def _group(
     """Match brackets in one chunk of summary text; attach each citation to its innermost group."""
     # Tokens are (offset, kind, citation index); kinds sort "[" < "]" < "c" at one offset,
     # which never happens anyway: a bracket inside a citation belongs to the citation.
-    tokens: list[tuple[int, str, int]] = [
+    marks: list[tuple[int, str, int]] = [
         (citation.span.start, "c", index) for index, citation in enumerate(citations)
     ]
     covered = iter(citations)
@@ -162,11 +220,11 @@ def _group(
             current = next(covered, None)
         if current is not None and current.span.start <= offset:
             continue  # part of the citation itself: [1](#1) or <a href="#1">[1]</a>
-        tokens.append((offset, bracket[0], -1))
-    tokens.sort()
+        marks.append((offset, bracket[0], -1))
+    marks.sort()
     stack: list[tuple[int, list[int]]] = []
     group_of = [-1] * len(citations)
-    for offset, kind, citation_index in tokens:
+    for offset, kind, citation_index in marks:
         if kind == "[":
             stack.append((offset, []))
         elif kind == "c":
@@ -191,10 +249,47 @@ def _group(
         malformed.append(
             MalformedCitation(locate.span(opened, opened + 1), 'unbalanced "[" in the summary')
         )
+    loose = {i for i, group in enumerate(group_of) if group == -1}
+    holders = _holders(masked, start, end, citations, loose) if loose else []
+    for holder_start, holder_end, members in holders:
+        # <sup><a href="#1">1</a>, <a href="#2">2</a></sup>: the element is the group.
+        if any(group_of[m] != -1 for m in members):
+            continue
+        between = [
+            masked[citations[a].span.end : citations[b].span.start]
+            for a, b in itertools.pairwise(members)
+        ]
+        if any(_TAG.sub("", gap).strip(" \t,;") for gap in between):
+            continue
+        for member in members:
+            group_of[member] = len(groups)
+        groups.append(
+            CitationGroup(
+                locate.span(holder_start, holder_end), tuple(first_index + m for m in members)
+            )
+        )
     return [
         citation if group_of[i] == -1 else citation._replace(group=group_of[i])
         for i, citation in enumerate(citations)
     ]
+
+
+def _slot_name(template: Tag) -> str:
+    """``v-slot:NAME`` or Vue's shorthand ``#NAME``; "" when the template names no slot."""
+    for attribute in template.attrs:
+        if attribute.name.startswith("v-slot:"):
+            return attribute.name[7:]
+        if attribute.name.startswith("#") and len(attribute.name) > 1:
+            return attribute.name[1:]
+    return ""
+
+
+def _next_template(masked: str, start: int, end: int) -> int | None:
+    for found in _TEMPLATE_OPEN.finditer(masked, start, end):
+        tag = tag_at(masked, found.start(), end)
+        if tag is not None and not tag.closing:
+            return tag.start
+    return None
 
 
 def parse_slider(masked: str, locate: Locator) -> SliderParts:
@@ -212,28 +307,33 @@ def parse_slider(masked: str, locate: Locator) -> SliderParts:
     chunks: list[tuple[int, int, str | None]] = []
     levels: list[Level] = []
     position = opening.end()
-    while (template := _TEMPLATE_OPEN.search(masked, position, region_end)) is not None:
-        chunks.append((position, template.start(), None))
-        slot = _SLOT.search(template[1])
-        name = slot[1] if slot else ""
-        close = _TEMPLATE_CLOSE.search(masked, template.end(), region_end)
-        following = _TEMPLATE_OPEN.search(masked, template.end(), region_end)
-        closed = close is not None and (following is None or close.start() < following.start())
+    search_from = position
+    while (found := _TEMPLATE_OPEN.search(masked, search_from, region_end)) is not None:
+        template = tag_at(masked, found.start(), region_end)
+        if template is None or template.closing:
+            search_from = found.end()
+            continue
+        chunks.append((position, template.start, None))
+        name = _slot_name(template)
+        close = _TEMPLATE_CLOSE.search(masked, template.end, region_end)
+        following = _next_template(masked, template.end, region_end)
+        closed = close is not None and (following is None or close.start() < following)
         if closed and close is not None:
             content_end, position = close.start(), close.end()
         else:
-            content_end = following.start() if following is not None else region_end
+            content_end = following if following is not None else region_end
             position = content_end
+        search_from = position
         levels.append(
             Level(
                 name=name,
-                span=locate.span(template.start(), template.end()),
-                content=locate.span(template.end(), content_end),
-                text=masked[template.end() : content_end],
+                span=locate.span(template.start, template.end),
+                content=locate.span(template.end, content_end),
+                text=masked[template.end : content_end],
                 closed=closed,
             )
         )
-        chunks.append((template.end(), content_end, name))
+        chunks.append((template.end, content_end, name))
     chunks.append((position, region_end, None))
 
     citations: list[Citation] = []
@@ -242,10 +342,10 @@ def parse_slider(masked: str, locate: Locator) -> SliderParts:
     for start, end, level in chunks:
         if start >= end:
             continue
-        found, bad = _links(masked, start, end, level, locate)
+        links, bad = _links(masked, start, end, level, locate)
         malformed.extend(bad)
         citations.extend(
-            _group(masked, start, end, found, len(citations), locate, groups, malformed)
+            _group(masked, start, end, links, len(citations), locate, groups, malformed)
         )
     malformed.sort(key=lambda m: m.span.start)
     slider = Slider(locate.span(opening.start(), opening.end()), closing is not None, tuple(levels))

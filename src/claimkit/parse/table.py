@@ -1,34 +1,24 @@
-"""The Claims table: one Claim per row, cells split on unescaped pipes."""
+"""The Claims table as GitHub renders it: header, delimiter row, one Claim per row."""
 
 from __future__ import annotations
 
-import html
 import re
 
-from claimkit.model import Claim, ClaimsTable, Field
+from claimkit.model import Claim, ClaimsTable, Field, Span
+from claimkit.parse.first_cell import read_first_cell
+from claimkit.parse.html import Tag, closing_index, tokens, unescape
 from claimkit.parse.positions import Locator
 from claimkit.parse.row_fast import canonical_row
 from claimkit.parse.source_cell import parse_source
 
-_HEADING = re.compile(r"^ {0,3}##[ \t]+Claims[ \t]*#*[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
-_HEADER_ROW = re.compile(r"^[ \t]*\|?[ \t]*Claim Sentence[ \t]*\|", re.IGNORECASE | re.MULTILINE)
-_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
-_ANY_HEADING = re.compile(r" {0,3}#{1,6}(\s|$)")
-_FENCE = re.compile(r" {0,3}(```|~~~)")
-_ANCHOR = re.compile(
-    r"\s*<(font|a|span|sup|div)\b([^<>]{0,2000})>(.{0,500}?)</\1\s*>", re.IGNORECASE | re.DOTALL
-)
-_ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-_SHOWN_ID = re.compile(
-    r"\s*(?:<(?:font|span|sup|a|b|strong)\b[^<>]{0,2000}>\s*)?\[([^\[\]<>\s]{1,20})\]"
-    r"(?:\s*</(?:font|span|sup|a|b|strong)\s*>)?",
-    re.IGNORECASE,
-)
-_TAG_ONLY_ANCHOR = re.compile(r"\s*<(font|a|span|sup|div)\b([^<>]{0,2000})/?>", re.IGNORECASE)
-
-
-def _cell_text(raw: str) -> str:
-    return html.unescape(raw.replace("\\|", "|")).strip()
+# Every quantifier here is either bounded or followed by something it cannot match, so a
+# long run of blanks (an HTML comment is blanked to spaces) costs linear time.
+_HEADING = re.compile(r"^ {0,3}##[ \t]+Claims[ \t]*(?:#+[ \t]*)?\r?$", re.IGNORECASE | re.MULTILINE)
+_HEADER_WORDS = re.compile(r"claim[ \t]+sentence", re.IGNORECASE)
+_DELIMITER_CELL = re.compile(r":?-+:?")
+_ANY_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+_FENCE = re.compile(r" {0,3}(?:```|~~~)")
+_CELLS = 3
 
 
 def _lines(text: str, start: int) -> list[tuple[int, int]]:
@@ -56,6 +46,57 @@ def _pipes(line: str) -> list[int]:
     return cuts
 
 
+def split_cells(line: str) -> list[tuple[int, int]]:
+    """The cells of a table line as (start, end) offsets into it, outer pipes optional."""
+    cuts = _pipes(line)
+    bounds = [-1, *cuts, len(line)]
+    cells = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
+    if cells and cuts and not line[: cuts[0]].strip():
+        cells = cells[1:]
+    if len(cells) > 1 and cuts and not line[cuts[-1] + 1 :].strip():
+        cells = cells[:-1]
+    return cells
+
+
+def _delimiter_cells(line: str) -> int | None:
+    """How many cells a delimiter row (``|---|:--:|``) has, or None when it is not one."""
+    if "-" not in line:
+        return None
+    cells = split_cells(line)
+    if not all(_DELIMITER_CELL.fullmatch(line[a:b].strip()) for a, b in cells):
+        return None
+    return len(cells)
+
+
+def _trimmed(original: str, start: int, lo: int, hi: int) -> tuple[int, int]:
+    raw = original[start + lo : start + hi]
+    lead = len(raw) - len(raw.lstrip())
+    trail = len(raw.rstrip())
+    return start + lo + lead, start + lo + max(trail, lead)
+
+
+def _unwrapped(masked: str, start: int, end: int) -> tuple[int, int]:
+    """The cell without elements that enclose all of it (``<div>CONTEXT</div>``)."""
+    found = tokens(masked, start, end) if masked.startswith("<", start) else []
+    while len(found) >= 2:
+        first = found[0]
+        if not isinstance(first, Tag) or first.closing or closing_index(found, 0) != len(found) - 1:
+            break
+        found = found[1:-1]
+        if not found:
+            return first.end, first.end
+        start, end = found[0].start, found[-1].end
+    return start, end
+
+
+def _context(original: str, masked: str, start: int, end: int, locate: Locator) -> Field:
+    inner_start, inner_end = _unwrapped(masked, start, end)
+    if (inner_start, inner_end) != (start, end):
+        inner_start, inner_end = _trimmed(original, inner_start, 0, inner_end - inner_start)
+    value = unescape(original[inner_start:inner_end]).strip()
+    return Field(value, locate.span(inner_start, inner_end))
+
+
 def _row(original: str, masked: str, start: int, end: int, index: int, table: Locator) -> Claim:
     locate = table.on_line_of(start)
     fast = canonical_row(original, masked, start, end, index, locate)
@@ -67,83 +108,36 @@ def _row(original: str, masked: str, start: int, end: int, index: int, table: Lo
 def general_row(
     original: str, masked: str, start: int, end: int, index: int, locate: Locator
 ) -> Claim:
-    """Any row, however damaged: the reader the canonical fast path must agree with."""
-    line = masked[start:end]
-    cuts = _pipes(line)
-    bounds = [-1, *cuts, len(line)]
-    cells = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
-    # Outer pipes are optional: drop the empty cell before a leading one and after a trailing one.
-    if cells and cuts and not line[: cuts[0]].strip():
-        cells = cells[1:]
-    if len(cells) > 1 and cuts and not line[cuts[-1] + 1 :].strip():
-        cells = cells[:-1]
-
-    def absolute(cell: tuple[int, int]) -> tuple[int, int]:
-        lo, hi = cell
-        raw = original[start + lo : start + hi]
-        lead = len(raw) - len(raw.lstrip())
-        trail = len(raw.rstrip())
-        return start + lo + lead, start + lo + max(trail, lead)
-
-    first = absolute(cells[0])
-    claim_id: str | None = None
-    anchor = id_span = anchor_label = None
-    sentence_start = first[0]
-    anchor_match = _ANCHOR.match(original, first[0], first[1]) or _TAG_ONLY_ANCHOR.match(
-        original, first[0], first[1]
-    )
-    if anchor_match is not None:
-        ident = _ID.search(anchor_match[2])
-        if ident is not None:
-            group = ident.lastindex or 1
-            value_start = anchor_match.start(2) + ident.start(group)
-            claim_id = ident[group].strip()
-            anchor = locate.span(anchor_match.start(), anchor_match.end())
-            id_span = locate.span(value_start, value_start + len(ident[group]))
-            if anchor_match.lastindex and anchor_match.lastindex >= 3:
-                inner = anchor_match[3]
-                label_at = inner.find(claim_id) if claim_id else -1
-                if label_at != -1:
-                    start_at = anchor_match.start(3) + label_at
-                    anchor_label = locate.span(start_at, start_at + len(claim_id))
-            sentence_start = anchor_match.end()
-    readable_id = claim_id
-    if claim_id is None:
-        # No id attribute, but the row may still show its number ("<font>[3]</font>" or
-        # "[3]"): that ID counts as defined, so its citations are not reported as dangling.
-        shown = _SHOWN_ID.match(original, first[0], first[1])
-        if shown is not None:
-            readable_id = shown[1].strip()
-            sentence_start = shown.end()
-    sentence_raw = original[sentence_start : first[1]]
-    lead = len(sentence_raw) - len(sentence_raw.lstrip())
-    sentence = Field(
-        _cell_text(sentence_raw),
-        locate.span(sentence_start + lead, sentence_start + len(sentence_raw.rstrip())),
-    )
+    """Any row, however damaged: the reader the fast paths must agree with."""
+    cells = split_cells(masked[start:end]) or [(0, end - start)]
+    first = _trimmed(original, start, *cells[0])
+    cell = read_first_cell(original, masked, first[0], first[1], locate)
     problem = None
-    if len(cells) != 3:
+    if len(cells) > _CELLS:
         problem = f'row has {len(cells)} cells, expected 3 (a raw "|" in a cell must be \\|)'
-    elif claim_id is None:
-        problem = 'row has no id anchor (<font id="N">) at the start of its first cell'
-    elif not claim_id:
+    elif len(cells) < _CELLS:
+        problem = f"row has {len(cells)} cell{'s' if len(cells) != 1 else ''}, expected 3"
+    elif cell.id is None:
+        problem = 'row has no id anchor (an element with id="N") at the start of its first cell'
+    elif not cell.id:
         problem = "row's id anchor is empty"
     source = None
     context = Field("", None)
-    if len(cells) >= 3:
-        src_start, src_end = absolute(cells[1])
-        ctx_start, ctx_end = absolute(cells[-1])
-        context = Field(_cell_text(original[ctx_start:ctx_end]), locate.span(ctx_start, ctx_end))
+    if len(cells) >= _CELLS:
+        ctx_start, ctx_end = _trimmed(original, start, *cells[-1])
+        context = _context(original, masked, ctx_start, ctx_end, locate)
         if problem is None:
-            source = parse_source(original[src_start:src_end], src_start, locate)
+            src_start, src_end = _trimmed(original, start, *cells[1])
+            source = parse_source(original, masked, src_start, src_end, locate)
+    readable_id = cell.id if cell.id is not None else cell.shown_id
     return Claim(
         id=readable_id or None,
         row=locate.span(start, end),
         position=index,
-        anchor=anchor,
-        id_span=id_span,
-        anchor_label=anchor_label,
-        sentence=sentence,
+        anchor=cell.anchor,
+        id_span=cell.id_span,
+        anchor_label=cell.anchor_label,
+        sentence=cell.sentence,
         context=context,
         source=source,
         cell_count=len(cells),
@@ -151,29 +145,48 @@ def general_row(
     )
 
 
+def _header_line(masked: str, lines: list[tuple[int, int]]) -> int | None:
+    for index, (start, end) in enumerate(lines):
+        if masked[start:end].strip():
+            return index if "|" in masked[start:end] else None
+    return None
+
+
+def _find_header(masked: str) -> int | None:
+    """The start of a line that opens with the words "Claim Sentence" (pipes and blanks before)."""
+    for words in _HEADER_WORDS.finditer(masked):
+        line_start = masked.rfind("\n", 0, words.start()) + 1
+        if not masked[line_start : words.start()].strip(" \t|"):
+            return line_start
+    return None
+
+
 def parse_table(original: str, masked: str, locate: Locator) -> ClaimsTable | None:
     heading = _HEADING.search(masked)
-    header_search_from = heading.end() if heading else 0
-    header = _HEADER_ROW.search(masked, header_search_from)
-    if heading is None and header is None:
+    header_at = None if heading else _find_header(masked)
+    if heading is None and header_at is None:
         return None
     heading_span = locate.span(heading.start(), heading.end()) if heading else None
-    lines = _lines(masked, heading.end() + 1 if heading else header.start() if header else 0)
+    lines = _lines(masked, heading.end() + 1 if heading else header_at or 0)
+    header_index = _header_line(masked, lines)
+    if header_index is None:
+        return ClaimsTable(heading_span, None, ())  # a claims section without a table
+    header = lines[header_index]
+    header_span = locate.span(*header)
+    header_cells = len(split_cells(masked[slice(*header)]))
+    delimiter = lines[header_index + 1] if header_index + 1 < len(lines) else None
+    delimiter_cells = _delimiter_cells(masked[slice(*delimiter)]) if delimiter else None
+    if delimiter is None or delimiter_cells is None:
+        why = "the table header has no delimiter row (|---|---|---|) under it"
+        return ClaimsTable(heading_span, header_span, (), _problem(why, header_span))
+    if delimiter_cells != header_cells:
+        why = (
+            f"the delimiter row has {delimiter_cells} cell{'s' if delimiter_cells != 1 else ''}"
+            f" and the header {header_cells}"
+        )
+        return ClaimsTable(heading_span, header_span, (), _problem(why, locate.span(*delimiter)))
     rows: list[Claim] = []
-    header_span = None
-    position = 0
-    # Skip blank lines after the heading; then expect header and delimiter rows.
-    while position < len(lines) and not original[slice(*lines[position])].strip():
-        position += 1
-    if position + 1 < len(lines) and _DELIMITER.fullmatch(masked[slice(*lines[position + 1])]):
-        header_span = locate.span(*lines[position])
-        position += 2
-    elif heading is not None and header is None:
-        # A heading with no table under it: a claims section without claims.
-        first = lines[position] if position < len(lines) else None
-        if first is None or "|" not in masked[slice(*first)]:
-            return ClaimsTable(heading_span, None, ())
-    for start, end in lines[position:]:
+    for start, end in lines[header_index + 2 :]:
         body = masked[start:end]
         if not body.strip():
             if original[start:end].strip():
@@ -183,3 +196,7 @@ def parse_table(original: str, masked: str, locate: Locator) -> ClaimsTable | No
             break
         rows.append(_row(original, masked, start, end, len(rows), locate))
     return ClaimsTable(heading_span, header_span, tuple(rows))
+
+
+def _problem(why: str, span: Span) -> Field:
+    return Field(f"{why}: GitHub renders no table, so the claims are not shown", span)
