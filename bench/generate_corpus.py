@@ -1,11 +1,14 @@
 """Write a deterministic corpus of realistic explainers (the seed's format and size).
 
-    python bench/generate_corpus.py OUT_DIR --files 1000 [--seed 7]
+    python bench/generate_corpus.py OUT_DIR --files 1000 [--seed 7] [--layouts mixed]
 
 Each file has 5-25 claims with sentences, contexts and source cells shaped like the
 reference seed's (about 1.3 kB per claim row), three summary levels citing most claims,
 and the usual defects at realistic rates: repeated claims, uncited rows, missing dates,
-inline labels that disagree with the ratings data, the odd dangling citation.
+inline labels that disagree with the ratings data, the odd dangling citation. By default
+half the files are in the pipeline's later layout, most others in the reference layout and
+one in ten in a random mix of the spec's other variations (``bench/layouts.py``);
+``--layouts reference`` or ``--layouts later`` writes one layout only.
 """
 
 from __future__ import annotations
@@ -13,8 +16,26 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sys
 
-STYLE = "display: flex; justify-content: center; align-items: center; flex-direction: column;"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from layouts import (
+    CHARTS,
+    CITES,
+    HOLDERS,
+    LATER,
+    QUOTES,
+    REFERENCE,
+    ROW_STYLES,
+    SLOTS,
+    TABLES,
+    TYPES,
+    Claim,
+    Document,
+    Layout,
+    render,
+)
+
 OUTLETS = [  # (name, host, inline label, rating page slug, source type)
     ("CNN Digital", "www.cnn.com", "Lean Left", "cnn-media-bias", "News Media"),
     ("Reuters", "www.reuters.com", "Center", "reuters", "News Media"),
@@ -92,7 +113,7 @@ def _sentence(rng: random.Random) -> str:
     return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {change}."
 
 
-def _row(rng: random.Random, number: int, sentence: str) -> str:
+def _claim(rng: random.Random, number: int, sentence: str) -> Claim:
     name, host, label, slug, kind = rng.choice(OUTLETS)
     rating = f"https://www.allsides.com/news-source/{slug}" if slug else ""
     path = "-".join(rng.choice(OBJECTS).split()) + f"-{rng.randint(1000, 99999)}"
@@ -102,36 +123,36 @@ def _row(rng: random.Random, number: int, sentence: str) -> str:
         if rng.random() < 0.15
         else (f"{rng.choice(MONTHS)} {_ordinal(rng.randint(1, 28))}, {rng.randint(2019, 2024)}")
     )
-    kind_cell = f"*({kind})*" if kind else ""
     before = " ".join(rng.sample(FILLER, 3))
     after = " ".join(rng.sample(FILLER, 3))
-    cell = (
-        f'<div style="{STYLE}"><a href="{rating}" target="_blank"><BiasChart bias="{label}" />'
-        f'</a><div><a href="{url}" target="_blank">{name}</a></div><div>{kind_cell}</div>'
-        f"<div>{date}</div></div>"
+    return Claim(
+        id=str(number),
+        sentence=sentence,
+        context=f"{before} {sentence} {after}",
+        rating_url=rating,
+        bias=label,
+        url=url,
+        outlet=name,
+        source_type=kind,
+        date=date,
     )
-    return (
-        f'|<font id="{number}" color=#FF3399>[{number}]</font> {sentence}|{cell}|'
-        f"{before} {sentence} {after}|"
-    )
 
 
-def _cite(ids: list[int]) -> str:
-    return "<font color=#FF3399>[" + ", ".join(f'<a href="#{i}">{i}</a>' for i in ids) + "]</font>"
-
-
-def _level(rng: random.Random, cited: list[int], paragraphs: int) -> str:
+def _level(
+    rng: random.Random, cited: list[int], paragraphs: int
+) -> list[list[tuple[str, list[str]]]]:
     parts = []
     for _ in range(paragraphs):
         sentences = []
         for _ in range(rng.randint(3, 5)):
             ids = sorted(rng.sample(cited, min(len(cited), rng.randint(1, 3))))
-            sentences.append(f"{_sentence(rng)[:-1]} {_cite(ids)}.")
-        parts.append(" ".join(sentences))
-    return "<br/><br/>".join(parts)
+            sentences.append((_sentence(rng)[:-1], [str(i) for i in ids]))
+        parts.append(sentences)
+    return parts
 
 
-def explainer(rng: random.Random) -> str:
+def document(rng: random.Random) -> Document:
+    """An abstract explainer with the usual defects, to be written in any layout."""
     count = rng.randint(5, 25)
     sentences = [_sentence(rng) for _ in range(count)]
     for index in range(1, count):  # a pipeline repeating a claim from another live blog
@@ -140,33 +161,64 @@ def explainer(rng: random.Random) -> str:
     cited = [i for i in range(1, count + 1) if rng.random() > 0.15] or [1]
     if rng.random() < 0.05:
         cited.append(count + 1)  # a dangling citation
-    lines = [
-        f"# How might {rng.choice(OBJECTS)} change the outlook for {rng.choice(OBJECTS)}?",
-        "",
-        "## Summary",
-        "<DetailSlider>",
-    ]
-    for name, paragraphs in (("less-detailed", 1), ("summary", 1), ("more-detailed", 2)):
-        lines += [f"<template v-slot:{name}>", _level(rng, cited, paragraphs), "</template>"]
-    lines += [
-        "</DetailSlider>",
-        "",
-        "## Claims",
-        "| Claim Sentence | Source | Context |",
-        "|---|---|---|",
-    ]
-    lines += [_row(rng, i, sentences[i - 1]) for i in range(1, count + 1)]
-    return "\n".join(lines) + "\n"
+    title = f"How might {rng.choice(OBJECTS)} change the outlook for {rng.choice(OBJECTS)}?"
+    levels = {
+        name: _level(rng, cited, paragraphs)
+        for name, paragraphs in (("less-detailed", 1), ("summary", 1), ("more-detailed", 2))
+    }
+    claims = [_claim(rng, i, sentences[i - 1]) for i in range(1, count + 1)]
+    return Document(title, levels, claims)
 
 
-def generate(out_dir: str, files: int, seed: int = 7) -> list[str]:
+def random_layout(rng: random.Random) -> Layout:
+    """Any combination of the variations the spec names."""
+    return Layout(
+        row=rng.choice(ROW_STYLES),
+        quote=rng.choice(QUOTES),
+        chart=rng.choice(CHARTS),
+        chart_last=rng.random() < 0.3,
+        reorder=rng.random() < 0.3,
+        type_style=rng.choice(TYPES),
+        holder=rng.choice(HOLDERS),
+        cite=rng.choice(CITES),
+        slot=rng.choice(SLOTS),
+        table=rng.choice(TABLES),
+        upper=rng.random() < 0.2,
+        context_wrap=rng.random() < 0.2,
+        crlf=rng.random() < 0.2,
+        bom=rng.random() < 0.1,
+    )
+
+
+def mixed_layout(rng: random.Random) -> Layout:
+    """Half the files in the pipeline's later layout, most others in the reference one."""
+    draw = rng.random()
+    if draw < 0.5:
+        return LATER
+    if draw < 0.9:
+        return REFERENCE
+    return random_layout(rng)
+
+
+LAYOUTS = {"mixed": mixed_layout, "reference": lambda _: REFERENCE, "later": lambda _: LATER}
+
+
+def explainer(rng: random.Random, layout: Layout | None = REFERENCE) -> str:
+    """One explainer's text; ``layout=None`` draws one as the mixed corpus does."""
+    chosen = mixed_layout(rng) if layout is None else layout
+    return render(document(rng), chosen)
+
+
+def generate(out_dir: str, files: int, seed: int = 7, layouts: str = "mixed") -> list[str]:
     os.makedirs(out_dir, exist_ok=True)
     rng = random.Random(seed)
+    choose = LAYOUTS[layouts]
     paths = []
     for number in range(files):
         path = os.path.join(out_dir, f"explainer-{number:05d}.md")
+        layout = choose(rng)
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(explainer(rng))
+            handle.write(render(document(rng), layout))
         paths.append(path)
     return paths
 
@@ -176,8 +228,9 @@ def main() -> None:
     parser.add_argument("out_dir")
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--layouts", choices=sorted(LAYOUTS), default="mixed")
     args = parser.parse_args()
-    paths = generate(args.out_dir, args.files, args.seed)
+    paths = generate(args.out_dir, args.files, args.seed, args.layouts)
     size = sum(os.path.getsize(p) for p in paths)
     print(f"wrote {len(paths)} files, {size / 1e6:.1f} MB, to {args.out_dir}")
 

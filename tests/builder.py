@@ -21,12 +21,16 @@ class Row:
     source_type: str = "News Media"
     date: str = "Nov 2nd, 2022"
     raw: str | None = None  # the whole line, verbatim, instead of the fields above
+    later: bool = False  # the pipeline's later layout: span anchor, ClientOnly chart
 
     def source_cell(self) -> str:
         kind = f"*({self.source_type})*" if self.source_type else ""
+        chart = f'<BiasChart bias="{self.bias}" />'
+        if self.later:
+            chart = f"<ClientOnly>{chart}</ClientOnly>"
         return (
-            f'<div style="{STYLE}"><a href="{self.rating_url}" target="_blank">'
-            f'<BiasChart bias="{self.bias}" /></a><div><a href="{self.url}" target="_blank">'
+            f'<div style="{STYLE}"><a href="{self.rating_url}" target="_blank">{chart}</a>'
+            f'<div><a href="{self.url}" target="_blank">'
             f"{self.outlet}</a></div><div>{kind}</div><div>{self.date}</div></div>"
         )
 
@@ -36,6 +40,12 @@ class Row:
         context = self.context
         if context is None:
             context = f"Officials spoke on Tuesday. {self.sentence} More details followed."
+        if self.later:
+            return (
+                f'|<div style="max-width: 200px;"><span class="anchor" id="{self.id}"></span>'
+                f"<font  color=#FF3399>[{self.id}]</font> {self.sentence}</div>"
+                f"|{self.source_cell()}|{context}|"
+            )
         return (
             f'|<font id="{self.id}" color=#FF3399>[{self.id}]</font> {self.sentence}'
             f"|{self.source_cell()}|{context}|"

@@ -20,6 +20,9 @@ from conftest import SEED
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from generate_corpus import explainer  # noqa: E402
+from layouts import LATER, REFERENCE, Layout  # noqa: E402
+
+SAMPLES = sorted((ROOT.parent / "shared" / "real-samples").glob("real-*.md"))
 
 
 def _both(text: str) -> list[tuple[Claim | None, Claim]]:
@@ -30,7 +33,7 @@ def _both(text: str) -> list[tuple[Claim | None, Claim]]:
     for line in text.split("\n"):
         start, end = position, position + len(line.rstrip("\r"))
         position += len(line) + 1
-        if line.startswith("|<font"):
+        if line.startswith("|<"):
             here = locator.on_line_of(start)
             pairs.append(
                 (
@@ -41,11 +44,12 @@ def _both(text: str) -> list[tuple[Claim | None, Claim]]:
     return pairs
 
 
-def test_generated_corpus_rows_agree() -> None:
+@pytest.mark.parametrize("layout", [REFERENCE, LATER], ids=["reference", "later"])
+def test_generated_corpus_rows_agree(layout: Layout) -> None:
     import random
 
     rng = random.Random(11)
-    pairs = [pair for _ in range(40) for pair in _both(explainer(rng))]
+    pairs = [pair for _ in range(40) for pair in _both(explainer(rng, layout))]
     assert len(pairs) > 300
     assert all(fast is not None for fast, _ in pairs)  # the corpus shape is canonical
     assert all(fast == slow for fast, slow in pairs)
@@ -55,6 +59,13 @@ def test_generated_corpus_rows_agree() -> None:
 def test_seed_rows_agree() -> None:
     pairs = _both(SEED.read_text(encoding="utf-8"))
     assert len(pairs) == 10 and all(fast == slow for fast, slow in pairs)
+
+
+@pytest.mark.skipif(not SAMPLES, reason="real samples not found in ../shared/real-samples")
+def test_real_sample_rows_agree() -> None:
+    pairs = [pair for path in SAMPLES for pair in _both(path.read_text(encoding="utf-8"))]
+    assert len(pairs) == 60 and all(fast is not None for fast, _ in pairs)
+    assert all(fast == slow for fast, slow in pairs)
 
 
 text_piece = st.text(st.sampled_from(list("ab 1,.'\u2019|\\&<>()*#\"-")), max_size=30)
@@ -69,9 +80,17 @@ text_piece = st.text(st.sampled_from(list("ab 1,.'\u2019|\\&<>()*#\"-")), max_si
     source_type=text_piece,
     bias=st.sampled_from(["Left", "Center", "N/A", "", " Left "]),
     url=st.sampled_from(["https://a.example/x", "", "www.b.example", " https://c.example "]),
+    later=st.booleans(),
 )
 def test_any_row_either_falls_through_or_agrees(
-    sentence: str, context: str, outlet: str, date: str, source_type: str, bias: str, url: str
+    sentence: str,
+    context: str,
+    outlet: str,
+    date: str,
+    source_type: str,
+    bias: str,
+    url: str,
+    later: bool,
 ) -> None:
     row = Row(
         "7",
@@ -82,6 +101,7 @@ def test_any_row_either_falls_through_or_agrees(
         source_type=source_type,
         bias=bias,
         url=url,
+        later=later,
     )
     for fast, slow in _both(row.line() + "\n"):
         assert fast is None or fast == slow
@@ -96,7 +116,7 @@ def test_simple_citations_read_as_the_general_path_reads_them(
     from claimkit.parse import parse_text, slider
 
     rng = random.Random(5)
-    texts = [explainer(rng) for _ in range(30)]
+    texts = [explainer(rng, layout) for layout in (REFERENCE, LATER, None) for _ in range(12)]
     texts.append(texts[0].replace('<a href="#2">2</a>', '<a href="#2">[2]</a> <a href="# 3">3</a>'))
     fast = [parse_text(t) for t in texts]
     monkeypatch.setattr(slider, "_A_SIMPLE", re.compile(r"(?!)"))  # never matches

@@ -51,7 +51,7 @@ def _anchor_id(tag: Tag) -> tuple[str, int, int] | None:
 def read_first_cell(original: str, masked: str, start: int, end: int, locate: Locator) -> FirstCell:
     """Read ``original[start:end]`` (the cell, trimmed); structure is read from ``masked``."""
     found = tokens(masked, start, end)
-    wrappers: list[str] = []  # elements opened before the sentence, innermost last
+    wrappers: list[tuple[str, int]] = []  # (name, token index) opened before the sentence
     anchor_index: int | None = None
     anchor_value: tuple[str, int, int] | None = None
     label: re.Match[str] | None = None
@@ -64,7 +64,6 @@ def read_first_cell(original: str, masked: str, start: int, end: int, locate: Lo
             raw = masked[token.start : token.end]
             if not raw.strip():
                 index += 1
-                sentence_start = token.end
                 continue
             if label is None:
                 label = _LABEL.match(masked, token.start, token.end)
@@ -82,7 +81,9 @@ def read_first_cell(original: str, masked: str, start: int, end: int, locate: Lo
                     continue
             break
         if token.closing:
-            if wrappers and wrappers[-1] == token.name:
+            if wrappers and wrappers[-1][0] == token.name:
+                if anchor_index is not None and wrappers[-1][1] < anchor_index:
+                    break  # a wrapper of the whole cell closes: the sentence is empty
                 wrappers.pop()
                 index += 1
                 sentence_start = token.end
@@ -93,7 +94,7 @@ def read_first_cell(original: str, masked: str, start: int, end: int, locate: Lo
         if anchor_index is None and (value := _anchor_id(token)) is not None:
             anchor_index, anchor_value = index, value
         if not token.empty:
-            wrappers.append(token.name)
+            wrappers.append((token.name, index))
         index += 1
         sentence_start = token.end
 
@@ -104,7 +105,7 @@ def read_first_cell(original: str, masked: str, start: int, end: int, locate: Lo
         token = found[back]
         if isinstance(token, Text) and not masked[token.start : token.end].strip():
             sentence_end = token.start
-        elif isinstance(token, Tag) and token.closing and token.name == wrappers[-1]:
+        elif isinstance(token, Tag) and token.closing and token.name == wrappers[-1][0]:
             wrappers.pop()
             sentence_end = token.start
         else:
@@ -135,7 +136,9 @@ def _inside_anchor(found: list[Token], anchor_index: int, index: int) -> bool:
 
 def _sentence(original: str, start: int, end: int, locate: Locator) -> Field:
     raw = original[start:end]
+    if not raw.strip():  # an empty sentence is an empty span right after the anchor
+        return Field("", locate.span(start, start))
     lead = len(raw) - len(raw.lstrip())
-    span = locate.span(start + lead, start + max(len(raw.rstrip()), lead))
+    span = locate.span(start + lead, start + len(raw.rstrip()))
     # Inline tags inside the sentence are part of what it says (spec: only wrappers go).
     return Field(unescape(raw).strip(), span)

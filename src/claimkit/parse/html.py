@@ -94,7 +94,14 @@ def tag_at(text: str, position: int, limit: int) -> Tag | None:
             attrs.append(Attr(attribute[1].lower(), None, attribute.start(1), attribute.end(1)))
         else:
             value_start, value_end = attribute.span(group)
-            attrs.append(Attr(attribute[1].lower(), attribute[group], value_start, value_end))
+            value = attribute[group]
+            if group == 4 and value.endswith("/") and text.startswith(">", value_end):
+                # <bias-chart bias=Left/>: the writer meant a self-closing tag, not "Left/".
+                value, value_end = value[:-1], value_end - 1
+            attrs.append(Attr(attribute[1].lower(), value, value_start, value_end))
+            if value_end != attribute.end():
+                at = value_end
+                continue
         at = attribute.end()
 
 

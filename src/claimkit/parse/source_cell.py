@@ -103,6 +103,9 @@ def parse_source(original: str, masked: str, start: int, end: int, locate: Locat
             outlet = Field(visible_text(original, inner), locate.span(tag.end, token.start))
 
     source_type, date_raw, unplaced = _place(original, slots, locate)
+    if url is None and unplaced:
+        # No link to the source: the outlet's name stands as plain text (CK201 says the rest).
+        outlet, unplaced = unplaced[0], unplaced[1:]
     return Source(
         rating_url=rating_url,
         bias_label=bias_label,

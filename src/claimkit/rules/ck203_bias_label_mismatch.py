@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from claimkit.diagnostics import Edit, Fix, Severity
+from claimkit.model import Field
 from claimkit.rules.base import Context, Finding, FixAvailability, Rule
 
 
@@ -33,9 +34,18 @@ def check(ctx: Context) -> Iterator[Finding]:
             if label.span is not None:
                 fix = Fix(
                     f'Set the label to "{wanted}"',
-                    (Edit(label.span.start, label.span.end, wanted),),
+                    (Edit(label.span.start, label.span.end, _attribute_value(ctx, label, wanted)),),
                 )
         yield Finding(label.span or claim.row, message, fix)
+
+
+def _attribute_value(ctx: Context, label: Field, wanted: str) -> str:
+    """The new label as the attribute needs it: ``bias=Left`` takes "Lean Left" in quotes."""
+    assert label.span is not None
+    before = ctx.document.text[label.span.start - 1 : label.span.start]
+    if " " in wanted and before not in ('"', "'"):
+        return f'"{wanted}"'
+    return wanted
 
 
 RULE = Rule(
