@@ -13,8 +13,10 @@ from __future__ import annotations
 import random
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +26,7 @@ from claimkit.fix.apply import fix_text
 from claimkit.model import Document
 from claimkit.parse import parse_bytes
 from claimkit.selection import select_rules
+from conftest import Run, write
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import layouts
@@ -139,3 +142,28 @@ def test_fixes_give_the_same_model_in_every_layout(seed: int, layout: layouts.La
     assert reference_text != layouts.render(doc)  # there was something to fix
     # Only IDs, labels and bias attributes changed: every other byte is where it was.
     assert _shape(other_text) == _shape(original)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [layouts.LATER, layouts.Layout(row="a-name", quote="", chart="kebab-client", cite="sup")],
+    ids=["later", "a-name"],
+)
+def test_dedupe_fix_works_in_the_files_own_layout(
+    tmp_path: Path, cli: Callable[..., Run], layout: layouts.Layout
+) -> None:
+    rng = random.Random(4)
+    doc = document(rng)
+    while len(doc.claims) < 4:
+        doc = document(rng)
+    doc.claims[2].sentence = doc.claims[0].sentence  # an exact repeat of claim 1
+    doc.claims[2].context = doc.claims[0].context
+    write(tmp_path / "ref" / "a.md", layouts.render(doc))
+    write(tmp_path / "other" / "a.md", layouts.render(doc, layout))
+    assert cli("dedupe", "--fix", "ref").code in (0, 1)
+    assert cli("dedupe", "--fix", "other").code in (0, 1)
+    reference = _parse((tmp_path / "ref" / "a.md").read_text(encoding="utf-8"))
+    other = _parse((tmp_path / "other" / "a.md").read_text(encoding="utf-8"))
+    assert len(reference.claims) == len(doc.claims) - 1  # the repeat was merged
+    assert values(other) == values(reference)
+    assert findings(other) == findings(reference)

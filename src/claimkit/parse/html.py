@@ -95,13 +95,17 @@ def tag_at(text: str, position: int, limit: int) -> Tag | None:
         else:
             value_start, value_end = attribute.span(group)
             value = attribute[group]
-            if group == 4 and value.endswith("/") and text.startswith(">", value_end):
+            if (
+                group == 4
+                and len(value) > 1
+                and value[-1] == "/"
+                and text.startswith(">", value_end)
+            ):
                 # <bias-chart bias=Left/>: the writer meant a self-closing tag, not "Left/".
-                value, value_end = value[:-1], value_end - 1
-            attrs.append(Attr(attribute[1].lower(), value, value_start, value_end))
-            if value_end != attribute.end():
-                at = value_end
+                attrs.append(Attr(attribute[1].lower(), value[:-1], value_start, value_end - 1))
+                at = value_end - 1
                 continue
+            attrs.append(Attr(attribute[1].lower(), value, value_start, value_end))
         at = attribute.end()
 
 
