@@ -22,16 +22,27 @@ def line_starts(text: str) -> tuple[int, ...]:
 
 
 class Locator:
-    """Makes Spans for offsets of one text."""
+    """Makes Spans for offsets of one text.
 
-    __slots__ = ("starts",)
+    Spans come in runs on one line (the citations of a summary level, the cells of a row),
+    so the line of the last span is kept and a search is needed only when a span leaves it.
+    """
+
+    __slots__ = ("_high", "_line", "_low", "starts")
 
     def __init__(self, starts: tuple[int, ...]) -> None:
         self.starts = starts
+        self._line = 0  # 0-based index of the cached line
+        self._low = 0  # its first offset
+        self._high = starts[1] if len(starts) > 1 else 1 << 62  # the next line's first offset
 
     def span(self, start: int, end: int) -> Span:
-        index = bisect_right(self.starts, start) - 1
-        return _new(Span, (start, end, index + 1, start - self.starts[index] + 1))
+        if not self._low <= start < self._high:
+            starts = self.starts
+            index = bisect_right(starts, start) - 1
+            self._line, self._low = index, starts[index]
+            self._high = starts[index + 1] if index + 1 < len(starts) else 1 << 62
+        return _new(Span, (start, end, self._line + 1, start - self._low + 1))
 
     def on_line_of(self, offset: int) -> LineLocator:
         """A locator for spans known to start on the same line as ``offset``."""

@@ -17,6 +17,8 @@ _TEMPLATE_OPEN = re.compile(r"<template\b", re.IGNORECASE)
 _TEMPLATE_CLOSE = re.compile(r"</template\s{0,100}>", re.IGNORECASE)
 # Inline elements that hold a citation group written without brackets: <sup><a>..</a></sup>.
 _HOLDERS = frozenset({"font", "sup", "span"})
+# NamedTuple's own __new__ is a Python function; tuple's is not (see positions._new).
+_new = tuple.__new__
 _A_START = re.compile(r"</?[aA](?=[\s/>])")
 _A_SIMPLE = re.compile(r'<a href="#([^"<>\s]+)">([^<>&\[\]]*)</a>')
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(#[^)\s]*)\s*\)")
@@ -110,9 +112,7 @@ def _links(
                         )
                     )
                     continue
-                citations.append(
-                    _citation(masked, tag, token, target_start, target, level, locate)
-                )
+                citations.append(_citation(masked, tag, token, target_start, target, level, locate))
             continue
         if pending is not None:
             malformed.append(
@@ -207,38 +207,34 @@ def _group(
     malformed: list[MalformedCitation],
 ) -> list[Citation]:
     """Match brackets in one chunk of summary text; attach each citation to its innermost group."""
-    # Tokens are (offset, kind, citation index); kinds sort "[" < "]" < "c" at one offset,
-    # which never happens anyway: a bracket inside a citation belongs to the citation.
-    marks: list[tuple[int, str, int]] = [
-        (citation.span.start, "c", index) for index, citation in enumerate(citations)
-    ]
-    covered = iter(citations)
-    current = next(covered, None)
-    for bracket in _BRACKET.finditer(masked, start, end):
-        offset = bracket.start()
-        while current is not None and current.span.end <= offset:
-            current = next(covered, None)
-        if current is not None and current.span.start <= offset:
-            continue  # part of the citation itself: [1](#1) or <a href="#1">[1]</a>
-        marks.append((offset, bracket[0], -1))
-    marks.sort()
+    # One merged walk over the citations (sorted, never overlapping) and the brackets: a
+    # citation joins the innermost open bracket; a bracket inside a citation is its own.
     stack: list[tuple[int, list[int]]] = []
     group_of = [-1] * len(citations)
-    for offset, kind, citation_index in marks:
-        if kind == "[":
-            stack.append((offset, []))
-        elif kind == "c":
+    count = len(citations)
+    next_citation = 0
+    for bracket in _BRACKET.finditer(masked, start, end):
+        offset = bracket.start()
+        while next_citation < count and citations[next_citation].span.end <= offset:
             if stack:
-                stack[-1][1].append(citation_index)
+                stack[-1][1].append(next_citation)
+            next_citation += 1
+        if next_citation < count and citations[next_citation].span.start <= offset:
+            continue  # part of the citation itself: [1](#1) or <a href="#1">[1]</a>
+        if bracket[0] == "[":
+            stack.append((offset, []))
         elif stack:
             opened, members = stack.pop()
             if members:
                 for member in members:
                     group_of[member] = len(groups)
                 groups.append(
-                    CitationGroup(
-                        locate.span(opened, offset + 1),
-                        tuple(first_index + m for m in members),
+                    _new(
+                        CitationGroup,
+                        (
+                            locate.span(opened, offset + 1),
+                            tuple([first_index + m for m in members]),
+                        ),
                     )
                 )
         else:
