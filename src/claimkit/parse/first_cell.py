@@ -56,6 +56,7 @@ def read_first_cell(original: str, masked: str, start: int, end: int, locate: Lo
     anchor_value: tuple[str, int, int] | None = None
     label: re.Match[str] | None = None
     label_is_bare = False
+    holder_from: int | None = None  # the first element opened after the anchor, before a label
     index = 0
     sentence_start = start
     while index < len(found):
@@ -67,6 +68,10 @@ def read_first_cell(original: str, masked: str, start: int, end: int, locate: Lo
                 continue
             if label is None:
                 label = _LABEL.match(masked, token.start, token.end)
+                if label is not None and not _is_label(
+                    label[1], anchor_value, wrappers, anchor_index
+                ):
+                    label = None  # "[Update] Officials said": the sentence's own bracket
                 if label is None and anchor_index is not None and wrappers:
                     # <sup id="3">3</sup>: the anchor shows its number without brackets.
                     bare = _BARE_NUMBER.match(masked, token.start, token.end)
@@ -79,12 +84,18 @@ def read_first_cell(original: str, masked: str, start: int, end: int, locate: Lo
                     index += 1
                     sentence_start = token.end
                     continue
+            if label is None and holder_from is not None:
+                # <span id="1"></span><b>Kyiv</b> was hit: no label, so the <b> is the sentence's.
+                sentence_start = found[holder_from].start
+                wrappers = [w for w in wrappers if w[1] < holder_from]
             break
         if token.closing:
             if wrappers and wrappers[-1][0] == token.name:
                 if anchor_index is not None and wrappers[-1][1] < anchor_index:
                     break  # a wrapper of the whole cell closes: the sentence is empty
                 wrappers.pop()
+                if holder_from is not None and not any(i >= holder_from for _, i in wrappers):
+                    holder_from = None  # an empty element, now closed
                 index += 1
                 sentence_start = token.end
                 continue
@@ -93,6 +104,8 @@ def read_first_cell(original: str, masked: str, start: int, end: int, locate: Lo
             break  # after the label, a new element belongs to the sentence
         if anchor_index is None and (value := _anchor_id(token)) is not None:
             anchor_index, anchor_value = index, value
+        elif anchor_index is not None and holder_from is None and not token.empty:
+            holder_from = index
         if not token.empty:
             wrappers.append((token.name, index))
         index += 1
@@ -127,6 +140,19 @@ def read_first_cell(original: str, masked: str, start: int, end: int, locate: Lo
             anchor_label = locate.span(label.start(1), label.end(1))
     shown = label[1] if label is not None and not label_is_bare else None
     return FirstCell(claim_id, shown, anchor, id_span, anchor_label, sentence)
+
+
+def _is_label(
+    text: str,
+    anchor: tuple[str, int, int] | None,
+    wrappers: list[tuple[str, int]],
+    anchor_index: int | None,
+) -> bool:
+    """A bracketed word is the row's label when it is a number, the anchor's ID, or sits in
+    an element of its own at or after the anchor (``<font id="3">[4]</font>``, a wrong one)."""
+    if text.isdigit() or (anchor is not None and text == anchor[0].strip()):
+        return True
+    return anchor_index is not None and any(index >= anchor_index for _, index in wrappers)
 
 
 def _inside_anchor(found: list[Token], anchor_index: int, index: int) -> bool:
