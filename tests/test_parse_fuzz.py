@@ -27,6 +27,15 @@ snippets = st.text(ALPHABET, max_size=40) | st.sampled_from(
         "## Claims",
         "|---|---|---|",
         '<font id="3">[3]</font>',
+        '<span class="anchor" id="2"></span>',
+        "<div style='max-width: 200px;'>",
+        "</div>",
+        "<ClientOnly><BiasChart bias=Left /></ClientOnly>",
+        "<bias-chart bias='Lean Right'></bias-chart>",
+        "<template #summary>",
+        "<sup><a href=#1>1</a></sup>",
+        "<a name=4></a>",
+        "|:---|---:|",
     ]
 )
 
@@ -64,7 +73,10 @@ def test_generated_explainers_parse_with_exact_positions(
 @settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_mutated_explainers_never_crash(data: st.DataObject) -> None:
-    text = standard(3).text()
+    rows = [Row(str(i), f"Claim {i} holds.", later=data.draw(st.booleans())) for i in (1, 2, 3)]
+    doc = standard(3)
+    doc.rows = rows
+    text = doc.text()
     for _ in range(data.draw(st.integers(1, 4))):
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, min(len(text), start + 200)))

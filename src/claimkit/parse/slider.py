@@ -264,9 +264,10 @@ def _group(
                 locate.span(holder_start, holder_end), tuple(first_index + m for m in members)
             )
         )
+    # Citation(..., group=g) without NamedTuple's Python-level _replace: one per citation.
     return [
-        citation if group_of[i] == -1 else citation._replace(group=group_of[i])
-        for i, citation in enumerate(citations)
+        citation if group == -1 else _new(Citation, (*citation[:6], group, citation[7]))
+        for citation, group in zip(citations, group_of, strict=True)
     ]
 
 
