@@ -34,6 +34,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "unbalanced brackets": lambda n: SLIDER.format("[" * n),
     "anchor tags that never close": lambda n: ROWS + "|" + '<span id="' * (n // 10) + "|x|y|\n",
     "nested wrappers": lambda n: ROWS + "|" + "<div>" * (n // 5) + "|x|y|\n",
+    "label holders opened and closed": lambda n: (
+        ROWS + "|<span id=1></span>" + "<b>" * (n // 7) + "</b>" * (n // 7) + "x|y|z|\n"
+    ),
     "links in a source cell": lambda n: (
         ROWS + "|<font id=1>[1]</font> x|" + "<a href=x>" * (n // 10) + "|y|\n"
     ),

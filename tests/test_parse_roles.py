@@ -195,9 +195,7 @@ def test_no_delimiter_row_is_one_ck002_at_the_header() -> None:
 def test_too_few_cells_says_nothing_of_pipes() -> None:
     doc = standard(2)
     doc.rows[1].raw = '|<font id="2">[2]</font> Sales rose.|just one more cell|'
-    messages = [
-        d.message for d in lint_text(doc.text()) if d.code == "CK004"
-    ]
+    messages = [d.message for d in lint_text(doc.text()) if d.code == "CK004"]
     assert messages == ["row has 2 cells, expected 3"]
 
 
@@ -213,3 +211,20 @@ def test_padded_table_without_outer_pipes_and_colons() -> None:
 
 def test_cite_helper_still_reads() -> None:
     assert cite("1") in standard(1).text()
+
+
+def test_a_second_chart_or_link_is_reported_where_it_stands() -> None:
+    doc = standard(2)
+    line = doc.rows[0].line()
+    doc.rows[0].raw = line.replace(
+        "</a></div>", '</a> and <a href="https://other.example/b">Other Wire</a></div>', 1
+    ).replace(" /></a>", ' /><BiasChart bias="Right" /></a>', 1)
+    text = doc.text()
+    diagnostics = [d for d in lint_text(text) if d.code == "CK004"]
+    assert len(diagnostics) == 3  # the chart, the link, and the stray " and "
+    assert any('"Other Wire"' in d.message for d in diagnostics)
+    assert any('"Right"' in d.message for d in diagnostics)
+    source = parse_text(text).claims[0].source
+    assert source is not None and source.url is not None
+    assert source.url.value == "https://www.cnbc.com/2022/11/02/story.html"
+    assert source.bias_label is not None and source.bias_label.value == "Center"

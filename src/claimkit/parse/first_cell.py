@@ -94,7 +94,8 @@ def read_first_cell(original: str, masked: str, start: int, end: int, locate: Lo
                 if anchor_index is not None and wrappers[-1][1] < anchor_index:
                     break  # a wrapper of the whole cell closes: the sentence is empty
                 wrappers.pop()
-                if holder_from is not None and not any(i >= holder_from for _, i in wrappers):
+                # Wrappers are in opening order, so the last one tells whether any is open.
+                if holder_from is not None and not (wrappers and wrappers[-1][1] >= holder_from):
                     holder_from = None  # an empty element, now closed
                 index += 1
                 sentence_start = token.end
@@ -152,7 +153,7 @@ def _is_label(
     an element of its own at or after the anchor (``<font id="3">[4]</font>``, a wrong one)."""
     if text.isdigit() or (anchor is not None and text == anchor[0].strip()):
         return True
-    return anchor_index is not None and any(index >= anchor_index for _, index in wrappers)
+    return anchor_index is not None and bool(wrappers) and wrappers[-1][1] >= anchor_index
 
 
 def _inside_anchor(found: list[Token], anchor_index: int, index: int) -> bool:

@@ -63,6 +63,7 @@ def parse_source(original: str, masked: str, start: int, end: int, locate: Locat
     url: Field | None = None
     outlet = _EMPTY
     slots: list[_Slot] = []
+    extra: list[Field] = []  # a second chart or source link
     open_links: list[tuple[int, bool]] = []  # (token index, encloses the chart)
     for index, token in enumerate(found):
         if isinstance(token, Text):
@@ -75,6 +76,8 @@ def parse_source(original: str, masked: str, start: int, end: int, locate: Locat
             if bias_label is None:
                 bias_label = _bias(original, token, locate)
                 open_links = [(i, True) for i, _ in open_links]
+            else:  # a second chart: which one is the source's cannot be told
+                extra.append(_bias(original, token, locate))
             continue
         if token.name != "a":
             if token.name in _HOLDERS and not token.closing and not open_links:
@@ -101,11 +104,16 @@ def parse_source(original: str, masked: str, start: int, end: int, locate: Locat
                 url = Field("", locate.span(tag.start, token.end))
             inner = tokens(original, tag.end, token.start)
             outlet = Field(visible_text(original, inner), locate.span(tag.end, token.start))
+        else:  # a second source link: reported, not silently dropped
+            inner = tokens(original, tag.end, token.start)
+            extra.append(Field(visible_text(original, inner), locate.span(tag.start, token.end)))
 
     source_type, date_raw, unplaced = _place(original, slots, locate)
     if url is None and unplaced:
         # No link to the source: the outlet's name stands as plain text (CK201 says the rest).
         outlet, unplaced = unplaced[0], unplaced[1:]
+    if extra:
+        unplaced = tuple(sorted((*unplaced, *extra), key=lambda f: f.span.start if f.span else 0))
     return Source(
         rating_url=rating_url,
         bias_label=bias_label,

@@ -14,8 +14,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             for text in claim.source.unplaced:
                 yield Finding(
                     text.span or claim.row,
-                    f'source cell holds text that is not the outlet link, the "*(type)*" or '
-                    f'the date: "{_short(text.value)}"',
+                    "source cell holds more than one chart, source link, type and date: "
+                    f'"{_short(text.value)}" is none of them',
                 )
 
 
