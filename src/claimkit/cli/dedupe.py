@@ -133,6 +133,10 @@ def dedupe(
                       changed, len(cross)))  # fmt: skip
         if held and mode != Mode.REPORT:
             note(f"{held} near duplicate(s) held back (use --unsafe-fixes to merge them)")
+        if mode != Mode.REPORT:
+            for report in reports:
+                if report.refused:
+                    note(f"{report.path}: duplicates not merged: {report.refused}")
         uncited = sum(r.uncited for r in reports)
         if uncited and mode != Mode.REPORT:
             note(f"{uncited} uncited duplicate row(s) left in place (never removed automatically)")

@@ -41,6 +41,7 @@ class Tally:
     unsafe_held: int = 0
     not_converged: list[str] = field(default_factory=list)
     reverted: list[str] = field(default_factory=list)
+    guarded: list[tuple[str, int]] = field(default_factory=list)  # (path, fixes held back)
     diffs: list[str] = field(default_factory=list)
 
 
@@ -225,6 +226,8 @@ def _account(fixed: object, tally: Tally, options: Options, write_to: str | None
         tally.not_converged.append(document.path)
     if outcome.reverted:
         tally.reverted.append(document.path)
+    if outcome.guarded:
+        tally.guarded.append((document.path, outcome.guarded))
     if outcome.text == document.text:
         return
     tally.fixed += outcome.fixed
@@ -279,6 +282,9 @@ def _notes(
         note(f"no explainers among {len(results)} file(s) (use -v to list them)")
     for path in tally.reverted:
         note(f"{path}: fixes left unapplied: they would have changed the document's structure")
+    for path, count in tally.guarded:
+        fixes = "fix" if count == 1 else "fixes"
+        note(f"{path}: {count} {fixes} held back: a citation would have cited a different claim")
     for path in tally.not_converged:
         note(f"{path}: fixes did not settle after the maximum number of passes")
     with_findings = sum(1 for r in results if r.diagnostics)
