@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claimkit.diagnostics import Diagnostic, Severity
+from claimkit.files import parse_path
 from claimkit.model import Document
-from claimkit.parse import UnreadableError, parse_bytes, parse_file
+from claimkit.parse import UnreadableError, parse_bytes
 from claimkit.rules import BY_CODE
 from claimkit.rules.base import Context, Rule
 from claimkit.settings import Settings
@@ -101,7 +102,7 @@ def _ck001_selected(job: LintJob) -> bool:
 
 def lint_file(path: str, display: str, job: LintJob) -> FileResult:
     try:
-        document = parse_file(path, display)
+        document = parse_path(path, display, job.settings.max_file_size)
     except UnreadableError as exc:
         found = (unreadable(display, str(exc), job),) if _ck001_selected(job) else ()
         return FileResult(display, found, None if found else str(exc))

@@ -137,12 +137,12 @@ def bias_report(
 
     text = _render(output_format, documents, corpus, units, output)
     if output is not None:
-        from claimkit.fix.write import atomic_write
+        from claimkit.fix.write import WriteError, write_output
 
         try:
-            atomic_write(output, text.encode("utf-8"))
-        except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror or exc}")
+            write_output(output, text.encode("utf-8"))
+        except WriteError as exc:
+            fail(f"{output}: {exc}")
     elif text:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -32,6 +32,7 @@ class Options:
     exit_non_zero_on_fix: bool = False
     force_exclude: bool = False
     online: bool = False
+    force: bool = False  # --fix may rewrite read-only and hard-linked files
 
 
 @dataclass(slots=True)
@@ -43,6 +44,7 @@ class Tally:
     reverted: list[str] = field(default_factory=list)
     guarded: list[tuple[str, int]] = field(default_factory=list)  # (path, fixes held back)
     diffs: list[str] = field(default_factory=list)
+    not_written: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
 
 
 def _planner(options: Options) -> Planner:
@@ -121,8 +123,10 @@ def _run(options: Options) -> None:
         _emit(diagnostics, [r.path for r in results if not r.skipped], options)
     if not options.quiet:
         _notes(results, empty_dirs, options, tally)
+    for path, why in tally.not_written:
+        sys.stderr.write(f"claimkit: error: {path}: {why}\n")
     failing = any(d.severity >= planner.fail_on(d.path) for d in diagnostics)
-    if failing or (options.exit_non_zero_on_fix and tally.fixed):
+    if failing or tally.not_written or (options.exit_non_zero_on_fix and tally.fixed):
         raise typer.Exit(ExitCode.FINDINGS)
 
 
@@ -146,13 +150,14 @@ def _prefetch(
     """lint --online: fetch the run's source pages once, before any rule runs."""
     from contextlib import suppress
 
-    from claimkit.parse import UnreadableError, parse_bytes, parse_file
+    from claimkit.files import parse_path
+    from claimkit.parse import UnreadableError, parse_bytes
     from claimkit.verify.prefetch import prefetch
 
     documents = []
     for path, display in files:
         with suppress(UnreadableError):  # CK001 reports it
-            documents.append(parse_file(path, display))
+            documents.append(parse_path(path, display, flags.settings.max_file_size))
     if stdin is not None:
         with suppress(UnreadableError):
             documents.append(parse_bytes(stdin, stdin_name))
@@ -215,7 +220,7 @@ def _fix_stdin(
 
 def _account(fixed: object, tally: Tally, options: Options, write_to: str | None) -> None:
     from claimkit.fix.run import FileFix, unified_diff
-    from claimkit.fix.write import atomic_write, encode
+    from claimkit.fix.write import WriteError, encode, rewrite
 
     assert isinstance(fixed, FileFix)
     outcome, document = fixed.outcome, fixed.document
@@ -230,12 +235,17 @@ def _account(fixed: object, tally: Tally, options: Options, write_to: str | None
         tally.guarded.append((document.path, outcome.guarded))
     if outcome.text == document.text:
         return
-    tally.fixed += outcome.fixed
-    tally.files_changed += 1
     if options.diff:
         tally.diffs.append(unified_diff(document, outcome.text))
-    elif write_to is not None:
-        atomic_write(write_to, encode(document, outcome.text))
+    elif write_to is not None and fixed.snapshot is not None:
+        try:
+            rewrite(write_to, encode(document, outcome.text), fixed.snapshot, force=options.force)
+        except WriteError as exc:
+            # One file's failure is reported; the run goes on with the others.
+            tally.not_written.append((document.path, str(exc)))
+            return
+    tally.fixed += outcome.fixed
+    tally.files_changed += 1
 
 
 def _emit(diagnostics: list[Diagnostic], files: list[str], options: Options) -> None:
@@ -251,15 +261,17 @@ def _emit(diagnostics: list[Diagnostic], files: list[str], options: Options) -> 
     if options.output_file is not None:
         import os
 
-        from claimkit.fix.write import atomic_write
+        from claimkit.fix.write import WriteError, write_output
 
         try:
             parent = os.path.dirname(options.output_file)
             if parent:
                 os.makedirs(parent, exist_ok=True)
-            atomic_write(options.output_file, rendered.encode("utf-8"))
+            write_output(options.output_file, rendered.encode("utf-8"))
         except OSError as exc:
             fail(f"cannot write {options.output_file}: {exc.strerror or exc}")
+        except WriteError as exc:
+            fail(f"{options.output_file}: {exc}")
     else:
         sys.stdout.write(rendered)
         sys.stdout.flush()

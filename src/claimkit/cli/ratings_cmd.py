@@ -229,12 +229,12 @@ def import_file(
     if output is None:
         sys.stdout.write(yaml_text)
     else:
-        from claimkit.fix.write import atomic_write
+        from claimkit.fix.write import WriteError, write_output
 
         try:
-            atomic_write(output, yaml_text.encode("utf-8"))
-        except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror or exc}")
+            write_output(output, yaml_text.encode("utf-8"))
+        except WriteError as exc:
+            fail(f"{output}: {exc}")
     for name, why in result.skipped if verbose else ():
         note(f"skipped {name}: {why}")
     note(f"imported {len(result.entries)} entries, skipped {len(result.skipped)}")

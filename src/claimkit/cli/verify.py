@@ -131,7 +131,8 @@ def verify(
     from pathlib import Path
 
     from claimkit.discovery import PathError, discover
-    from claimkit.parse import UnreadableError, parse_file
+    from claimkit.files import parse_path
+    from claimkit.parse import UnreadableError
 
     try:
         max_bytes = parse_size(max_size)
@@ -171,7 +172,7 @@ def verify(
         unreadable = 0
         for path, display in found.files:
             try:
-                document = parse_file(path, display)
+                document = parse_path(path, display)
             except UnreadableError as exc:
                 # Reported, and the run still checks the rest, but cannot end well (exit 2).
                 sys.stderr.write(f"claimkit: error: {display}: {exc}\n")

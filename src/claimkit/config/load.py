@@ -25,8 +25,14 @@ KEYS: dict[str, str] = {
     "fail-on": "lowest severity that makes the exit status 1 (default warning)",
     "ratings": "extra ratings file(s), relative to this file",
     "dedupe": "table: threshold = near-duplicate similarity, 0-100",
+    "max-file-size": "largest file read, in bytes or as 16MiB, 512KiB (default 32MiB); CK001 above",
 }
 DEDUPE_KEYS = {"threshold"}
+_SIZE = re.compile(r"(\d+)\s*([KMG]i?B?|B)?", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1}
+for _letter, _power in (("k", 10), ("m", 20), ("g", 30)):
+    for _suffix in (_letter, _letter + "b", _letter + "i", _letter + "ib"):
+        _UNITS[_suffix] = 1 << _power
 _TABLE = re.compile(r"\s*\[\s*tool\s*\.\s*claimkit\s*[\].]")
 
 
@@ -112,6 +118,8 @@ class _Reader:
             values["ratings"] = self.ratings(table["ratings"])
         if "dedupe" in table:
             values["dedupe_threshold"] = self.dedupe(table["dedupe"])
+        if "max-file-size" in table:
+            values["max_file_size"] = self.size(("max-file-size",), table["max-file-size"])
         return Config(path=self.path, root=self.root, origins=self.origins, **values)
 
     def strings(self, keys: tuple[str, ...], value: Any) -> tuple[str, ...]:
@@ -182,6 +190,17 @@ class _Reader:
                 raise self.error(("ratings",), f"ratings file not found: {item}")
             files.append(os.path.normpath(path))
         return tuple(files)
+
+    def size(self, keys: tuple[str, ...], value: Any) -> int:
+        problem = f"{'.'.join(keys)} must be a size in bytes, or a number with KiB, MiB or GiB"
+        if isinstance(value, str):
+            found = _SIZE.fullmatch(value.strip())
+            if found is None or len(found[1]) > 12:
+                raise self.error(keys, problem)
+            value = int(found[1]) * _UNITS[(found[2] or "").lower()]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise self.error(keys, problem)
+        return value
 
     def dedupe(self, value: Any) -> float | None:
         if not isinstance(value, dict):

@@ -32,10 +32,11 @@ _job: _Job | None = None
 
 
 def report_file(path: str, display: str, db: Database, prefer: str) -> Outcome:
-    from claimkit.parse import UnreadableError, parse_file
+    from claimkit.files import parse_path
+    from claimkit.parse import UnreadableError
 
     try:
-        document = parse_file(path, display)
+        document = parse_path(path, display)
     except UnreadableError as exc:
         return Outcome(display, None, error=str(exc))
     return _outcome(document, db, prefer)
