@@ -96,14 +96,17 @@ def dedupe(
     except PathError as exc:
         fail(str(exc))
     files = planner.select_files(found.files, paths, force_exclude)
+    errors = 0
 
+    for path, why in found.errors:
+        errors += 1
+        sys.stderr.write(f"claimkit: error: {path}: {why}\n")
     mode = Mode.DIFF if diff else Mode.CHECK if check else Mode.FIX if fix else Mode.REPORT
     options = Options(mode, threshold, unsafe_fixes, not no_renumber, len(files) > 1, force)
     if max_file_size is not None:
         options = dataclasses.replace(options, max_file_size=max_file_size)
     reports = []
     members: list[Member] = []
-    errors = 0
     for outcome in process_files(files, options, jobs):
         if outcome.error is not None:
             errors += 1

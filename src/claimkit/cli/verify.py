@@ -169,7 +169,9 @@ def verify(
     workers = _early_workers(found.files, plan)
     try:
         documents = []
-        unreadable = 0
+        unreadable = len(found.errors)
+        for path, why in found.errors:
+            sys.stderr.write(f"claimkit: error: {path}: {why}\n")
         for path, display in found.files:
             try:
                 document = parse_path(path, display)
