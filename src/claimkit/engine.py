@@ -144,7 +144,9 @@ def lint_files(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(256, len(files) // (workers * 8)))
-    with context.Pool(workers) as pool:
+    from claimkit.workers import die_with_parent
+
+    with context.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
         yield from pool.imap(_lint_pair, files, chunksize=chunk)
 
 

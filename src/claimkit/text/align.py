@@ -5,10 +5,10 @@ extraction damage on either side, ``Irans`` for ``Iran's`` or ``andmore``, still
 up). A verbatim occurrence scores 100; otherwise the score is rapidfuzz's
 ``partial_ratio``: the similarity (0-100) of the best-aligned stretch of the text.
 
-``partial_ratio`` costs about quote² × text, so a 10,000-character sentence against a
+``partial_ratio`` costs about quote^2 x text, so a 10,000-character sentence against a
 40,000-character context took 40 s. Above a work budget the alignment goes by words
 instead: one linear pass finds the stretches of the text that share the most words with
-the quote, and only those few are compared, each by ``ratio`` (quote × stretch). Every
+the quote, and only those few are compared, each by ``ratio`` (quote x stretch). Every
 quote of a real explainer stays under the budget and scores exactly as before.
 """
 
@@ -19,10 +19,10 @@ from functools import lru_cache
 
 from claimkit.text.normalize import compact, normalize
 
-# quote² × text, in characters: about 50 ms of partial_ratio (1,000 against 20,000).
+# quote^2 x text, in characters: about 50 ms of partial_ratio (1,000 against 20,000).
 WORK_BUDGET = 2 * 10**10
 # Stretches compared in full when the budget is exceeded, and shifts tried around each;
-# the comparisons stop at RATIO_BUDGET (quote² each, about half a second in all).
+# the comparisons stop at RATIO_BUDGET (quote^2 each, about half a second in all).
 CANDIDATES = 4
 SHIFTS = (0, -1, 1, -2, 2)
 RATIO_BUDGET = 4 * 10**9
