@@ -18,6 +18,9 @@ _PR_SET_PDEATHSIG = 1
 
 def die_with_parent(parent: int) -> None:
     """Call first thing in a forked worker; ``parent`` is the PID that forked it."""
+    # Ctrl-C reaches the whole process group: the parent alone answers it (one line, exit
+    # 130) and ends its workers; a worker's own KeyboardInterrupt would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         try:
             import ctypes
