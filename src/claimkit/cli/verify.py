@@ -84,7 +84,11 @@ def verify(
     ] = 10,  # verify.run.DEFAULT_PER_HOST
     timeout: Annotated[
         float,
-        typer.Option("--timeout", min=0.01, help="Seconds for each request as a whole (connect, headers, body)."),
+        typer.Option(
+            "--timeout",
+            min=0.01,
+            help="Seconds for each request as a whole (connect, headers, body).",
+        ),
     ] = 10.0,
     connect_timeout: Annotated[
         float, typer.Option("--connect-timeout", min=0.01, help="Seconds to wait to connect.")
