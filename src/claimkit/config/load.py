@@ -6,7 +6,7 @@ import os
 import re
 from typing import Any
 
-from claimkit.config import globs
+from claimkit.config import bombs, globs
 from claimkit.config.model import Config, ConfigError
 from claimkit.config.tomlpos import key_line
 from claimkit.diagnostics import Severity
@@ -59,6 +59,12 @@ def load(path: str) -> Config:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc), text)
         raise ConfigError(path, line, f"invalid TOML: {exc.args[0] if exc.args else exc}") from None
+    except ValueError:  # an integer past Python's int-string limit
+        line, message = bombs.long_number(text)
+        raise ConfigError(path, line, f"invalid TOML: {message}") from None
+    except RecursionError:
+        line, message = bombs.deep_nesting(text)
+        raise ConfigError(path, line, f"invalid TOML: {message}") from None
     prefix: tuple[str, ...] = ()
     if os.path.basename(path) == "pyproject.toml":
         prefix = ("tool", "claimkit")
