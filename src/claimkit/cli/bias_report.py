@@ -143,7 +143,7 @@ def bias_report(
         try:
             write_output(output, text.encode("utf-8"))
         except WriteError as exc:
-            fail(f"{output}: {exc}")
+            fail(f"cannot write {output}: {exc.reason}")
     elif text:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -290,7 +290,7 @@ def _emit(diagnostics: list[Diagnostic], files: list[str], options: Options) -> 
         except OSError as exc:
             fail(f"cannot write {options.output_file}: {exc.strerror or exc}")
         except WriteError as exc:
-            fail(f"{options.output_file}: {exc}")
+            fail(f"cannot write {options.output_file}: {exc.reason}")
     else:
         sys.stdout.write(rendered)
         sys.stdout.flush()

@@ -234,7 +234,7 @@ def import_file(
         try:
             write_output(output, yaml_text.encode("utf-8"))
         except WriteError as exc:
-            fail(f"{output}: {exc}")
+            fail(f"cannot write {output}: {exc.reason}")
     for name, why in result.skipped if verbose else ():
         note(f"skipped {name}: {why}")
     note(f"imported {len(result.entries)} entries, skipped {len(result.skipped)}")

@@ -33,6 +33,10 @@ _cleaned: set[str] = set()
 class WriteError(Exception):
     """A file that was not rewritten; the message is one line for the user."""
 
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message  # the operating system's words, when it gave some
+
 
 def encode(document: Document, text: str) -> bytes:
     """Bytes for new text of ``document``, with its BOM kept."""
@@ -47,7 +51,7 @@ def rewrite(path: str, data: bytes, read: Snapshot, *, force: bool = False) -> N
     except FileNotFoundError:
         raise WriteError("not written: the file was removed while claimkit ran") from None
     except OSError as exc:
-        raise WriteError(f"cannot write: {exc.strerror or exc}") from None
+        raise _cannot(exc) from None
     if not force:
         if info.st_nlink > 1:
             raise WriteError(
@@ -68,6 +72,11 @@ def write_output(path: str, data: bytes) -> None:
     except FileNotFoundError:
         info = None
     _replace(target, data, info, None)
+
+
+def _cannot(exc: OSError) -> WriteError:
+    reason = exc.strerror or str(exc)
+    return WriteError(f"cannot write: {reason}", reason)
 
 
 def _unchanged(target: str, read: Snapshot) -> None:
@@ -95,7 +104,7 @@ def _replace(target: str, data: bytes, info: os.stat_result | None, read: Snapsh
     try:
         descriptor, named = _temporary(directory)
     except OSError as exc:
-        raise WriteError(f"cannot write: {exc.strerror or exc}") from None
+        raise _cannot(exc) from None
     temporary: str | None = named
     try:
         view = memoryview(data)
@@ -117,7 +126,7 @@ def _replace(target: str, data: bytes, info: os.stat_result | None, read: Snapsh
         os.replace(temporary, target)
         temporary = None
     except OSError as exc:
-        raise WriteError(f"cannot write: {exc.strerror or exc}") from None
+        raise _cannot(exc) from None
     finally:
         os.close(descriptor)
         if temporary is not None:
