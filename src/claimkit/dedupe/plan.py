@@ -120,6 +120,7 @@ def _checked(result: Plan) -> Plan:
         after.rows != before.rows - len(result.removed)
         or after.malformed_rows > before.malformed_rows
         or after.malformed_citations > before.malformed_citations
+        or after.repeated_ids > before.repeated_ids
         or after.explainer != before.explainer
     ):
         return _refuse(result, "it would change the document's structure")

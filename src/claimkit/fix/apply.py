@@ -58,6 +58,7 @@ class Structure:
     levels: int
     malformed_rows: int
     malformed_citations: int
+    repeated_ids: int  # rows whose ID an earlier row has (CK103)
 
     def worse_than(self, before: Structure) -> bool:
         same = (self.explainer, self.rows, self.citations, self.levels) == (
@@ -70,10 +71,12 @@ class Structure:
             not same
             or self.malformed_rows > before.malformed_rows
             or self.malformed_citations > before.malformed_citations
+            or self.repeated_ids > before.repeated_ids
         )
 
 
 def structure(document: Document) -> Structure:
+    ids = [claim.id for claim in document.claims if claim.id is not None]
     return Structure(
         explainer=document.is_explainer,
         rows=len(document.claims),
@@ -81,6 +84,7 @@ def structure(document: Document) -> Structure:
         levels=len(document.slider.levels) if document.slider is not None else -1,
         malformed_rows=sum(1 for claim in document.claims if claim.malformed),
         malformed_citations=len(document.malformed_citations),
+        repeated_ids=len(ids) - len(set(ids)),
     )
 
 

@@ -14,13 +14,19 @@ def sequential_mapping(
     """Old ID -> ``1..N`` in row order, for rows with an ID (the first row of a repeat wins).
 
     ``reserved`` IDs are never handed out: a dangling citation of ``2`` would otherwise
-    start citing whichever row became 2, so the numbering goes around it.
+    start citing whichever row became 2, so the numbering goes around it. A row whose ID
+    was read without its place in the text (a malformed anchor) cannot be rewritten: it
+    keeps its ID, and the numbering goes around that one too.
     """
-    mapping: dict[str, str] = {}
+    claims = list(claims)
+    mapping: dict[str, str] = {
+        claim.id: claim.id for claim in claims if claim.id is not None and claim.id_span is None
+    }
+    taken = set(reserved) | set(mapping)
     number = 1
     for claim in claims:
         if claim.id is not None and claim.id not in mapping:
-            while str(number) in reserved:
+            while str(number) in taken:
                 number += 1
             mapping[claim.id] = str(number)
             number += 1
