@@ -9,7 +9,6 @@ since.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from typing import NamedTuple
@@ -41,7 +40,20 @@ class Snapshot(NamedTuple):
 
 class Read(NamedTuple):
     data: bytes
-    snapshot: Snapshot
+    size: int  # as fstat said when the file was opened
+    mtime_ns: int
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(self.size, self.mtime_ns, sha256(self.data))
+
+
+def sha256(data: bytes) -> bytes:
+    """SHA-256 without loading OpenSSL (``hashlib`` costs every lint run ~6 ms to import)."""
+    try:
+        from _sha256 import sha256 as digest  # type: ignore[import-not-found]
+    except ImportError:  # a build without it, or a Python that renamed it (3.12: _sha2)
+        from hashlib import sha256 as digest
+    return bytes(digest(data).digest())
 
 
 def describe_size(limit: int) -> str:
@@ -104,8 +116,7 @@ def read_regular(path: str, limit: int = DEFAULT_MAX_FILE_SIZE) -> Read:
         raise UnreadableError(_reason(exc)) from None
     finally:
         os.close(descriptor)
-    data = b"".join(chunks)
-    return Read(data, Snapshot(info.st_size, info.st_mtime_ns, hashlib.sha256(data).digest()))
+    return Read(b"".join(chunks), info.st_size, info.st_mtime_ns)
 
 
 def read_document(
@@ -113,10 +124,11 @@ def read_document(
 ) -> tuple[Document, Snapshot]:
     """Read and parse ``path``; UnreadableError (CK001's reasons) when it cannot be."""
     read = read_regular(path, limit)
-    return parse_bytes(read.data, display if display is not None else path), read.snapshot
+    return parse_bytes(read.data, display if display is not None else path), read.snapshot()
 
 
 def parse_path(
     path: str, display: str | None = None, limit: int = DEFAULT_MAX_FILE_SIZE
 ) -> Document:
-    return read_document(path, display, limit)[0]
+    """Read and parse ``path`` for checking only (no snapshot: nothing will be written)."""
+    return parse_bytes(read_regular(path, limit).data, display if display is not None else path)

@@ -12,14 +12,13 @@ removes what a killed one left.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import stat
 import tempfile
 import time
 
-from claimkit.files import Snapshot
+from claimkit.files import Snapshot, sha256
 from claimkit.model import Document
 from claimkit.parse.reader import BOM
 
@@ -85,7 +84,7 @@ def _unchanged(target: str, read: Snapshot) -> None:
         info = os.stat(target)
         if (info.st_size, info.st_mtime_ns) == (read.size, read.mtime_ns):
             with open(target, "rb") as handle:
-                if hashlib.sha256(handle.read(read.size + 1)).digest() == read.digest:
+                if sha256(handle.read(read.size + 1)) == read.digest:
                     return
     except OSError:
         pass
