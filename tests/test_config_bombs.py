@@ -75,3 +75,13 @@ def test_exclude_glob_bomb_is_quick(tmp_path: Path, cli) -> None:
     write(tmp_path / "docs" / ("a" * 200 + ".md"), standard().text())
     (tmp_path / "claimkit.toml").write_text('exclude = ["*a*a*a*a*a*a*a*a*c"]\n')
     assert cli("lint", "docs").code == 0
+
+
+def test_long_lines_do_not_slow_the_key_search(tmp_path: Path, cli) -> None:
+    # A lazy group before \s* in the table-header pattern took minutes on such a line.
+    write(tmp_path / "a.md", standard().text())
+    (tmp_path / "claimkit.toml").write_text(
+        "exclude = [\n  [" + " " * 100_000 + '"a"],\n]\n' + "[" + " . a" * 20_000 + "\n"
+    )
+    result = cli("lint", "a.md")
+    assert result.code == 2 and "claimkit.toml:" in result.stderr
