@@ -173,3 +173,20 @@ def test_output_file_modes(tmp_path: Path) -> None:
     existing.chmod(0o604)
     write_output(str(existing), b"{}")
     assert stat.S_IMODE(existing.stat().st_mode) == 0o604 and existing.read_text() == "{}"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs a file owned by someone else")
+def test_a_file_we_cannot_give_back_needs_force(tmp_path: Path, monkeypatch) -> None:
+    target = write(tmp_path / "a.md", "old\n")
+    os.chown(target, 12345, 23456)
+    _, snapshot = read_document(str(target))
+
+    def not_root(descriptor: int, uid: int, gid: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(claimkit.fix.write.os, "fchown", not_root)
+    with pytest.raises(WriteError, match="belongs to another user"):
+        rewrite(str(target), b"new\n", snapshot)
+    assert target.read_text() == "old\n" and sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+    rewrite(str(target), b"new\n", snapshot, force=True)
+    assert target.read_text() == "new\n"

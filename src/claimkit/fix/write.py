@@ -57,10 +57,12 @@ def rewrite(path: str, data: bytes, read: Snapshot, *, force: bool = False) -> N
                 f"not written: the file has {info.st_nlink} hard links and a rewrite would "
                 "split them (use --force)"
             )
-        if not info.st_mode & 0o222:
+        # The mode bits for everyone (root writes anything), access() for the rest: a
+        # rename in a writable directory would replace a file we may not write.
+        if not info.st_mode & 0o222 or (os.geteuid() != 0 and not os.access(target, os.W_OK)):
             raise WriteError("not written: the file is read-only (use --force)")
     _unchanged(target, read)
-    _replace(target, data, info, read)
+    _replace(target, data, info, read, keep_owner=not force)
 
 
 def write_output(path: str, data: bytes) -> None:
@@ -70,7 +72,7 @@ def write_output(path: str, data: bytes) -> None:
         info: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         info = None
-    _replace(target, data, info, None)
+    _replace(target, data, info, None, keep_owner=False)
 
 
 def _cannot(exc: OSError) -> WriteError:
@@ -97,7 +99,14 @@ def _umask_mode() -> int:
     return 0o666 & ~mask
 
 
-def _replace(target: str, data: bytes, info: os.stat_result | None, read: Snapshot | None) -> None:
+def _replace(
+    target: str,
+    data: bytes,
+    info: os.stat_result | None,
+    read: Snapshot | None,
+    *,
+    keep_owner: bool,
+) -> None:
     directory = os.path.dirname(target)
     _clean_stale(directory)
     try:
@@ -112,9 +121,15 @@ def _replace(target: str, data: bytes, info: os.stat_result | None, read: Snapsh
         os.fsync(descriptor)
         if info is not None:
             if (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
-                # Only root may give a file away; anyone may keep it theirs.
-                with contextlib.suppress(PermissionError):
+                try:
                     os.fchown(descriptor, info.st_uid, info.st_gid)
+                except PermissionError:
+                    # Only root may give a file away: the rewrite would make it ours.
+                    if keep_owner:
+                        raise WriteError(
+                            "not written: the file belongs to another user and a rewrite "
+                            "would change its owner (use --force)"
+                        ) from None
             os.fchmod(descriptor, stat.S_IMODE(info.st_mode))
         else:
             os.fchmod(descriptor, _umask_mode())
