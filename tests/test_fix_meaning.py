@@ -143,3 +143,19 @@ def test_the_reported_cases() -> None:
         new = plan(parse_text(text, "x.md")).new_text()
         assert_same_meanings(text, new)
         assert re.search(r"\[\d\]", new)
+
+
+def test_dedupe_fix_says_why_it_held_a_file_back(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    a, b = SENTENCES[:2]
+    body = 'Rates rose <font color=#FF3399>[<a href="#2">2</a>, <a href="#3">3</a>]</font>.'
+    levels = {name: body for name in ("less-detailed", "summary", "more-detailed")}
+    text = Explainer(
+        levels=levels, rows=[Row("1", a), Row("2", b), Row("2", a), Row("3", a)]
+    ).text()
+    target = tmp_path / "a.md"
+    target.write_text(text, encoding="utf-8")
+    result = cli("dedupe", "--fix", "a.md")
+    assert (
+        "a.md: duplicates not merged: the Claims table repeats a claim ID (CK103)" in result.stderr
+    )
+    assert result.code == 1 and target.read_text(encoding="utf-8") == text
