@@ -85,3 +85,16 @@ def test_long_lines_do_not_slow_the_key_search(tmp_path: Path, cli) -> None:
     )
     result = cli("lint", "a.md")
     assert result.code == 2 and "claimkit.toml:" in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--config", "--ratings"])
+def test_config_and_ratings_from_a_device_or_fifo_are_refused(
+    tmp_path: Path, cli, flag: str
+) -> None:
+    import os
+
+    write(tmp_path / "a.md", standard().text())
+    os.mkfifo(tmp_path / "pipe")
+    for source in ("/dev/zero", str(tmp_path / "pipe")):
+        result = cli("lint", flag, source, "a.md")
+        assert result.code == 2 and "not a regular file" in result.stderr

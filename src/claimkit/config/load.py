@@ -11,6 +11,8 @@ from claimkit.config.model import Config, ConfigError
 from claimkit.config.tomlpos import key_line
 from claimkit.diagnostics import Severity
 
+# No configuration is this large; a file that is (or /dev/zero) is refused, not read.
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 # Config file names, in the order they win within one directory.
 FILE_NAMES: tuple[str, ...] = (".claimkit.toml", "claimkit.toml", "pyproject.toml")
 
@@ -48,11 +50,14 @@ def has_table(path: str) -> bool:
 def load(path: str) -> Config:
     import tomllib
 
+    from claimkit.files import read_regular
+    from claimkit.parse import UnreadableError
+
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        raise ConfigError(path, 1, f"cannot read configuration: {exc.strerror}") from None
+        # Only a regular file, and not without bound: --config /dev/zero or a FIFO.
+        raw = read_regular(path, MAX_CONFIG_BYTES).data
+    except UnreadableError as exc:
+        raise ConfigError(path, 1, f"cannot read configuration: {exc}") from None
     text = raw.decode("utf-8", errors="replace")
     try:
         document = tomllib.loads(text)

@@ -15,6 +15,8 @@ SHIPPED_NAME = "bias_ratings.yaml"
 # the source of truth: a cache whose hash does not match is ignored. Parsing 1,800 entries of
 # YAML costs ~150 ms even with libyaml; the JSON image loads in a few.
 CACHE_SUFFIX = ".cache.json"
+# The shipped database is 0.4 MB; a ratings file a hundred times that is not one.
+MAX_RATINGS_BYTES = 64 * 1024 * 1024
 
 
 def shipped_path() -> str:
@@ -177,13 +179,16 @@ def _rebuild_cache(path: str, data: bytes, entries: Sequence[Entry]) -> None:
 
 
 def load_file(path: str, *, use_cache: bool = True) -> tuple[Entry, ...]:
+    from claimkit.files import read_regular
+    from claimkit.parse import UnreadableError
+
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise RatingsError(f"{path}: ratings file does not exist") from None
-    except OSError as exc:
-        raise RatingsError(f"{path}: cannot read ratings file ({exc.strerror})") from None
+        # Only a regular file, and not without bound (--ratings /dev/zero, a FIFO).
+        data = read_regular(path, MAX_RATINGS_BYTES).data
+    except UnreadableError as exc:
+        if str(exc) == "no such file":
+            raise RatingsError(f"{path}: ratings file does not exist") from None
+        raise RatingsError(f"{path}: cannot read ratings file ({exc})") from None
     if use_cache and (cached := _from_cache(path, data)) is not None:
         return cached
     try:
