@@ -18,8 +18,9 @@ import stat
 import tempfile
 import time
 
-from claimkit.files import Snapshot, sha256
+from claimkit.files import Snapshot, read_regular, sha256
 from claimkit.model import Document
+from claimkit.parse import UnreadableError
 from claimkit.parse.reader import BOM
 
 _PREFIX = ".claimkit-"
@@ -84,11 +85,10 @@ def _unchanged(target: str, read: Snapshot) -> None:
     """WriteError unless ``target`` still has the size, mtime and content that were read."""
     try:
         info = os.stat(target)
-        if (info.st_size, info.st_mtime_ns) == (read.size, read.mtime_ns):
-            with open(target, "rb") as handle:
-                if sha256(handle.read(read.size + 1)) == read.digest:
-                    return
-    except OSError:
+        same = (info.st_size, info.st_mtime_ns) == (read.size, read.mtime_ns)
+        if same and sha256(read_regular(target, read.size).data) == read.digest:
+            return
+    except (OSError, UnreadableError):
         pass
     raise WriteError("not written: the file changed while claimkit ran (run again)")
 

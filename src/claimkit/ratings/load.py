@@ -112,10 +112,12 @@ def _from_cache(path: str, data: bytes) -> tuple[Entry, ...] | None:
     """The entries of ``path``'s JSON image when it is current and well formed, else None."""
     import json
 
+    from claimkit.files import read_regular
+    from claimkit.parse import UnreadableError
+
     try:
-        with open(path + CACHE_SUFFIX, encoding="utf-8") as handle:
-            image = json.load(handle)
-    except (OSError, ValueError, RecursionError):
+        image = json.loads(read_regular(path + CACHE_SUFFIX, MAX_RATINGS_BYTES).data)
+    except (UnreadableError, ValueError, RecursionError):
         return None
     if not isinstance(image, dict) or image.get("sha256") != _sha256(data):
         return None
