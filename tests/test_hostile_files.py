@@ -97,3 +97,10 @@ def test_an_unreadable_directory_fails_the_run(tmp_path: Path) -> None:
         (tmp_path / "docs" / "secret").chmod(0o755)
     assert result.returncode == 1
     assert "docs/secret:1:1: CK001 error cannot read directory: Permission denied" in result.stdout
+
+
+def test_what_cannot_be_read_is_reported_even_without_ck001(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    result = run("lint", "--select", "CK1", "pipe.md", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == "pipe.md:1:1: CK001 error not a regular file: a FIFO (named pipe)\n"

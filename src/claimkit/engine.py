@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claimkit.diagnostics import Diagnostic, Severity
-from claimkit.files import parse_path
+from claimkit.files import CannotRead, parse_path
 from claimkit.model import Document
 from claimkit.parse import UnreadableError, parse_bytes
 from claimkit.rules import BY_CODE
@@ -104,7 +104,8 @@ def lint_file(path: str, display: str, job: LintJob) -> FileResult:
     try:
         document = parse_path(path, display, job.settings.max_file_size)
     except UnreadableError as exc:
-        found = (unreadable(display, str(exc), job),) if _ck001_selected(job) else ()
+        reported = _ck001_selected(job) or isinstance(exc, CannotRead)
+        found = (unreadable(display, str(exc), job),) if reported else ()
         return FileResult(display, found, None if found else str(exc))
     return _result(document, job)
 

@@ -30,6 +30,14 @@ _KINDS = (
 )
 
 
+class CannotRead(UnreadableError):
+    """The operating system would not give the bytes (permission, not a regular file, I/O).
+
+    Unlike content CK001 cannot judge (binary, not UTF-8), this is never skipped silently:
+    it is reported even when CK001 is not selected.
+    """
+
+
 class Snapshot(NamedTuple):
     """What a file was when it was read: a rewrite proceeds only if it still is."""
 
@@ -93,12 +101,12 @@ def read_regular(path: str, limit: int = DEFAULT_MAX_FILE_SIZE) -> Read:
     try:
         descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise UnreadableError(_reason(exc)) from None
+        raise CannotRead(_reason(exc)) from None
     try:
         info = os.fstat(descriptor)
         problem = not_regular(info.st_mode)
         if problem is not None:
-            raise UnreadableError(problem)
+            raise CannotRead(problem)
         if info.st_size > limit:
             raise _too_large(limit)
         chunks: list[bytes] = []
@@ -113,7 +121,7 @@ def read_regular(path: str, limit: int = DEFAULT_MAX_FILE_SIZE) -> Read:
         if total > limit:  # it grew while being read
             raise _too_large(limit)
     except OSError as exc:
-        raise UnreadableError(_reason(exc)) from None
+        raise CannotRead(_reason(exc)) from None
     finally:
         os.close(descriptor)
     return Read(b"".join(chunks), info.st_size, info.st_mtime_ns)
