@@ -11,6 +11,7 @@ timeout rather than a dropped connection.
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import threading
 import time
@@ -37,13 +38,16 @@ class Watchdog:
         self._entries: dict[int, _Entry] = {}
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
+        self._owner = os.getpid()
 
     def arm(self, seconds: float) -> None:
         """Start this thread's request: it must be over within ``seconds``."""
         entry = _Entry(time.monotonic() + seconds)
         with self._changed:
             self._entries[threading.get_ident()] = entry
-            if self._thread is None:
+            if self._thread is None or self._owner != os.getpid():
+                # (A forked child inherits the object but not the thread: start its own.)
+                self._owner = os.getpid()
                 self._thread = threading.Thread(
                     target=self._watch, name="claimkit-deadline", daemon=True
                 )
