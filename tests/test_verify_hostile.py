@@ -141,3 +141,12 @@ def test_ctrl_c_is_one_line_and_130(tmp_path: Path, server: Server) -> None:
     assert process.returncode == 130
     assert stderr.strip().splitlines()[-1] == "claimkit: interrupted"
     assert "Traceback" not in stderr
+
+
+def test_a_hundred_and_one_headers_is_that_links_result(server: Server) -> None:
+    headers = {f"X-Filler-{n}": "x" for n in range(150)}
+    server.route("/headers", Reply(200, b"<p>x</p>", {"Content-Type": "text/html", **headers}))
+    result = Fetcher(FetchOptions(read_timeout=2.0, retries=0)).fetch(server.url("/headers"))
+    assert result.status is LinkStatus.UNREACHABLE and "more than 100 headers" in (
+        result.error or ""
+    )

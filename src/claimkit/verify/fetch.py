@@ -106,6 +106,11 @@ class Fetcher:
             # this link's result, never the run's end.
             error = scrub(f"invalid URL: {exc}", url)
             return LinkResult(url, LinkStatus.UNREACHABLE, None, None, error)
+        except Exception as exc:  # whatever a hostile server provokes
+            # (a protocol error http.client raises unwrapped, a page that defeats the
+            # HTML parser): one link's result, never the run's end.
+            error = scrub(f"failed: {type(exc).__name__}: {exc}", url)
+            return LinkResult(url, LinkStatus.UNREACHABLE, None, None, error)
         finally:
             self.deadline.disarm()
 
