@@ -4,6 +4,11 @@ Only duplicates within one file are fixed. A row is removed when it repeats an
 earlier row of its cluster exactly after normalisation (safe), or nearly when unsafe
 fixes are allowed; a row no summary cites is never removed (it may be there on
 purpose, and removing it is not needed to make any citation correct).
+
+The fix then passes the guard every fix passes (``claimkit.fix.guard``): renumbering goes
+around IDs that dangling citations name, nothing is merged in a table that repeats an ID,
+IDs are kept when a malformed row is present, and a fixed text in which any citation would
+cite a different sentence is refused as a whole (``Plan.refused`` says why).
 """
 
 from __future__ import annotations
