@@ -53,7 +53,7 @@ def test_a_dripping_server_is_cut_at_the_total_deadline(server: Server, timeout:
     elapsed = time.monotonic() - start
     assert result.status is LinkStatus.TIMEOUT
     assert result.error == f"no complete response within {timeout:g}s"
-    assert timeout <= elapsed < timeout + 0.8
+    assert timeout <= elapsed < timeout + 1.5  # margin for a loaded machine
     assert server.hits["/drip"] == 1  # not retried
 
 
@@ -65,7 +65,7 @@ def test_a_body_dripping_after_quick_headers_is_cut_too(server: Server) -> None:
     options = FetchOptions(read_timeout=0.8, retries=0)
     start = time.monotonic()
     result = Fetcher(options).fetch(server.url("/slow-body"))
-    assert result.status is LinkStatus.TIMEOUT and time.monotonic() - start < 1.6
+    assert result.status is LinkStatus.TIMEOUT and time.monotonic() - start < 2.5
 
 
 def test_an_invalid_redirect_is_that_links_result(server: Server) -> None:
