@@ -46,12 +46,12 @@ def stale(root: str) -> list[str]:
 
 
 def write(root: str) -> list[str]:
-    from claimkit.fix.write import atomic_write
+    from claimkit.fix.write import write_output
 
     changed = stale(root)
     os.makedirs(os.path.join(root, "docs", "rules"), exist_ok=True)
     for relative, text in expected(root).items():
-        atomic_write(os.path.join(root, relative), text.encode("utf-8"))
+        write_output(os.path.join(root, relative), text.encode("utf-8"))
     for entry in changed:
         if entry.endswith("(no such rule)"):
             os.unlink(os.path.join(root, entry.split(" ")[0]))

@@ -285,8 +285,8 @@ def test_excluded_directories_are_not_walked(
     visited: list[str] = []
     real_walk = os.walk
 
-    def walk(top: str):  # type: ignore[no-untyped-def]
-        for root, dirs, names in real_walk(top):
+    def walk(top: str, **kwargs):  # type: ignore[no-untyped-def]
+        for root, dirs, names in real_walk(top, **kwargs):
             visited.append(root)
             yield root, dirs, names
 

@@ -38,7 +38,9 @@ def test_rules_json(cli) -> None:
     data = json.loads(cli("rules", "--format", "json").stdout)
     assert [item["code"] for item in data] == [rule.code for rule in RULES]
     by_code = {item["code"]: item for item in data}
-    assert by_code["CK104"]["fixable"] is True and by_code["CK104"]["fix_availability"] == "always"
+    assert (
+        by_code["CK104"]["fixable"] is True and by_code["CK104"]["fix_availability"] == "sometimes"
+    )
     assert by_code["CK101"]["fixable"] is False and by_code["CK101"]["severity"] == "error"
 
 

@@ -117,6 +117,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     stream: bool = False  # no Content-Length: the body ends when the connection closes
+    drip: float = 0.0  # send the whole response (status line on) one byte per this many s
 
 
 Route = Callable[[int], Reply]  # called with how many times this path was requested before
@@ -175,6 +176,9 @@ class Server:
                     reply = route(count) if route else Reply(404, b"not here")
                     if reply.delay:
                         time.sleep(reply.delay)
+                    if reply.drip:
+                        self._drip(reply)
+                        return
                     self.send_response(reply.status)
                     for name, value in reply.headers.items():
                         self.send_header(name, value)
@@ -193,6 +197,20 @@ class Server:
                 finally:
                     with server._lock:
                         server.in_flight -= 1
+
+            def _drip(self, reply: Reply) -> None:
+                head = f"HTTP/1.1 {reply.status} Whatever\r\n" + "".join(
+                    f"{name}: {value}\r\n" for name, value in reply.headers.items()
+                )
+                head += f"Content-Length: {len(reply.body)}\r\n\r\n"
+                self.close_connection = True
+                for byte in head.encode("latin-1") + reply.body:
+                    try:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                    except OSError:
+                        return  # the client gave up: what the test wants
+                    time.sleep(reply.drip)
 
         return Handler
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Directories no one keeps explainers in, and that can be huge.
@@ -19,11 +20,24 @@ class PathError(Exception):
 class Discovered:
     files: list[tuple[str, str]]  # (path to open, path to show)
     empty_dirs: list[str]  # directories given that held no markdown at all
+    # Paths that could not be walked (unreadable directory, name too long): (path, why).
+    # Never skipped silently: every command reports them and exits non-zero.
+    errors: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _walk(directory: str, prune: Callable[[str], bool] | None = None) -> list[str]:
+def _reason(exc: OSError) -> str:
+    return f"cannot read directory: {exc.strerror or exc}"
+
+
+def _walk(
+    directory: str, errors: list[tuple[str, str]], prune: Callable[[str], bool] | None = None
+) -> list[str]:
     found: list[str] = []
-    for root, dirs, names in os.walk(directory):
+
+    def failed(exc: OSError) -> None:
+        errors.append((exc.filename or directory, _reason(exc)))
+
+    for root, dirs, names in os.walk(directory, onerror=failed):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
         if prune is not None:
             dirs[:] = [d for d in dirs if not prune(os.path.join(root, d))]
@@ -37,11 +51,18 @@ def discover(paths: list[str], prune: Callable[[str], bool] | None = None) -> Di
     """``prune``: directories (met while walking) not to descend into, e.g. excluded ones."""
     files: list[tuple[str, str]] = []
     empty: list[str] = []
+    errors: list[tuple[str, str]] = []
     seen: set[str] = set()
     for given in paths:
+        try:
+            os.stat(given)
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                raise PathError(f"path too long: {given[:80]}...") from None
         if os.path.isdir(given):
-            inside = _walk(given, prune)
-            if not inside:
+            before = len(errors)
+            inside = _walk(given, errors, prune)
+            if not inside and len(errors) == before:
                 empty.append(given)
             for path in inside:
                 key = os.path.realpath(path)
@@ -55,4 +76,4 @@ def discover(paths: list[str], prune: Callable[[str], bool] | None = None) -> Di
                 files.append((given, given))
         else:
             raise PathError(f"path does not exist: {given}")
-    return Discovered(files, empty)
+    return Discovered(files, empty, errors)

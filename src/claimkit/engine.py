@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claimkit.diagnostics import Diagnostic, Severity
+from claimkit.files import CannotRead, parse_path
 from claimkit.model import Document
-from claimkit.parse import UnreadableError, parse_bytes, parse_file
+from claimkit.parse import UnreadableError, parse_bytes
 from claimkit.rules import BY_CODE
 from claimkit.rules.base import Context, Rule
 from claimkit.settings import Settings
@@ -101,9 +102,10 @@ def _ck001_selected(job: LintJob) -> bool:
 
 def lint_file(path: str, display: str, job: LintJob) -> FileResult:
     try:
-        document = parse_file(path, display)
+        document = parse_path(path, display, job.settings.max_file_size)
     except UnreadableError as exc:
-        found = (unreadable(display, str(exc), job),) if _ck001_selected(job) else ()
+        reported = _ck001_selected(job) or isinstance(exc, CannotRead)
+        found = (unreadable(display, str(exc), job),) if reported else ()
         return FileResult(display, found, None if found else str(exc))
     return _result(document, job)
 
@@ -143,7 +145,9 @@ def lint_files(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(256, len(files) // (workers * 8)))
-    with context.Pool(workers) as pool:
+    from claimkit.workers import die_with_parent
+
+    with context.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
         yield from pool.imap(_lint_pair, files, chunksize=chunk)
 
 

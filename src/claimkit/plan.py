@@ -60,6 +60,8 @@ class Planner:
                     else config.dedupe_threshold
                 ),
             )
+            if config.max_file_size is not None:
+                settings.max_file_size = config.max_file_size
             self._base[key] = (frozenset(rule.code for rule in rules), settings)
         return self._base[key]
 

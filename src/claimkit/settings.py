@@ -23,6 +23,8 @@ class Settings:
     dedupe_threshold: float | None = None
     # lint --online: allow rules that fetch sources over HTTP (CK501, CK502).
     online: bool = False
+    # Files larger than this are CK001, not read (configuration: max-file-size).
+    max_file_size: int = 32 * 1024 * 1024
     # lint --online: every source page of the run, fetched once before any rule runs, keyed
     # by claimkit.verify.model.page_key(url). CK501/CK502 read it; nothing fetches mid-check.
     pages: dict[str, LinkResult] = field(default_factory=dict)

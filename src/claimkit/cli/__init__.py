@@ -93,6 +93,10 @@ def main() -> None:
     """Entry point: never lets a traceback reach the user."""
     try:
         build_app(_invoked(sys.argv[1:]))()
+    except SystemExit as exc:
+        if exc.code == 130:  # typer turns Ctrl-C into a silent exit 130: say what happened
+            sys.stderr.write("claimkit: interrupted\n")
+        raise
     except KeyboardInterrupt:
         sys.stderr.write("claimkit: interrupted\n")
         sys.exit(130)

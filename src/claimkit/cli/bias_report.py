@@ -84,7 +84,7 @@ def bias_report(
     from claimkit.ratings.access import database_for
     from claimkit.report.gates import violations
     from claimkit.report.model import UNITS
-    from claimkit.report.run import report_bytes, report_files
+    from claimkit.report.run import Outcome, report_bytes, report_files
     from claimkit.selection import split_list
 
     units = tuple(dict.fromkeys(u.strip().lower() for u in split_list(by))) or UNITS
@@ -117,6 +117,7 @@ def bias_report(
             0, report_bytes(sys.stdin.buffer.read(), stdin_filename or "-", db, prefer.value)
         )
     unreadable = [outcome for outcome in outcomes if outcome.error is not None]
+    unreadable += [Outcome(path, None, error=why) for path, why in found.errors]
     for outcome in unreadable:
         sys.stderr.write(f"claimkit: error: {outcome.path}: {outcome.error}\n")
     for outcome in outcomes:
@@ -137,12 +138,12 @@ def bias_report(
 
     text = _render(output_format, documents, corpus, units, output)
     if output is not None:
-        from claimkit.fix.write import atomic_write
+        from claimkit.fix.write import WriteError, write_output
 
         try:
-            atomic_write(output, text.encode("utf-8"))
-        except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror or exc}")
+            write_output(output, text.encode("utf-8"))
+        except WriteError as exc:
+            fail(f"cannot write {output}: {exc.reason}")
     elif text:
         sys.stdout.write(text)
         sys.stdout.flush()

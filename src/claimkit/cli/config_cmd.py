@@ -68,6 +68,7 @@ def show(
         ("fail-on", (found.fail_on or DEFAULT_FAIL_ON).label),
         ("ratings", list(found.ratings)),
         ("dedupe.threshold", found.dedupe_threshold),
+        ("max-file-size", job.settings.max_file_size),
     ]
     rules = [rule.code for rule in job.rules]
     source = found.path or ("--isolated" if isolated else "none found; built-in defaults")

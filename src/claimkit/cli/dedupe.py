@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -9,7 +10,7 @@ from typing import Annotated
 import typer
 
 from claimkit.cli.common import ExitCode, fail, note
-from claimkit.cli.options import ConfigFile, ForceExclude, Isolated, Jobs, Verbose
+from claimkit.cli.options import ConfigFile, Force, ForceExclude, Isolated, Jobs, Verbose
 
 
 class DedupeFormat(StrEnum):
@@ -58,6 +59,7 @@ def dedupe(
     config: ConfigFile = None,
     isolated: Isolated = False,
     force_exclude: ForceExclude = False,
+    force: Force = False,
 ) -> None:
     """Find duplicate claims (within each file and across files) and fix them with --fix."""
     from claimkit.config import ConfigError, Resolver
@@ -67,11 +69,15 @@ def dedupe(
     from claimkit.discovery import PathError, discover
     from claimkit.plan import Flags, Planner
 
+    max_file_size = None
     try:
         planner = Planner(Resolver(config, isolated), Flags())
-        if threshold is None and paths:
-            # One threshold per run: the configuration that governs the first path.
-            threshold = planner.config(paths[0]).dedupe_threshold
+        if paths:
+            # One threshold and size cap per run: the configuration of the first path.
+            first = planner.config(paths[0])
+            max_file_size = first.max_file_size
+            if threshold is None:
+                threshold = first.dedupe_threshold
     except ConfigError as exc:
         fail(str(exc))
     if threshold is not None:
@@ -90,12 +96,17 @@ def dedupe(
     except PathError as exc:
         fail(str(exc))
     files = planner.select_files(found.files, paths, force_exclude)
+    errors = 0
 
+    for path, why in found.errors:
+        errors += 1
+        sys.stderr.write(f"claimkit: error: {path}: {why}\n")
     mode = Mode.DIFF if diff else Mode.CHECK if check else Mode.FIX if fix else Mode.REPORT
-    options = Options(mode, threshold, unsafe_fixes, not no_renumber, len(files) > 1)
+    options = Options(mode, threshold, unsafe_fixes, not no_renumber, len(files) > 1, force)
+    if max_file_size is not None:
+        options = dataclasses.replace(options, max_file_size=max_file_size)
     reports = []
     members: list[Member] = []
-    errors = 0
     for outcome in process_files(files, options, jobs):
         if outcome.error is not None:
             errors += 1
@@ -133,6 +144,10 @@ def dedupe(
                       changed, len(cross)))  # fmt: skip
         if held and mode != Mode.REPORT:
             note(f"{held} near duplicate(s) held back (use --unsafe-fixes to merge them)")
+        if mode != Mode.REPORT:
+            for report in reports:
+                if report.refused:
+                    note(f"{report.path}: duplicates not merged: {report.refused}")
         uncited = sum(r.uncited for r in reports)
         if uncited and mode != Mode.REPORT:
             note(f"{uncited} uncited duplicate row(s) left in place (never removed automatically)")

@@ -9,6 +9,7 @@ import typer
 
 from claimkit.cli.options import (
     ConfigFile,
+    Force,
     ForceExclude,
     Isolated,
     Jobs,
@@ -98,6 +99,7 @@ def lint(
         ),
     ] = False,
     force_exclude: ForceExclude = False,
+    force: Force = False,
     report_unused_suppressions: Annotated[
         bool,
         typer.Option(
@@ -147,5 +149,6 @@ def lint(
             exit_non_zero_on_fix=exit_non_zero_on_fix,
             force_exclude=force_exclude,
             online=online,
+            force=force,
         )
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ class Options:
     exit_non_zero_on_fix: bool = False
     force_exclude: bool = False
     online: bool = False
+    force: bool = False  # --fix may rewrite read-only and hard-linked files
 
 
 @dataclass(slots=True)
@@ -41,7 +43,9 @@ class Tally:
     unsafe_held: int = 0
     not_converged: list[str] = field(default_factory=list)
     reverted: list[str] = field(default_factory=list)
+    guarded: list[tuple[str, int]] = field(default_factory=list)  # (path, fixes held back)
     diffs: list[str] = field(default_factory=list)
+    not_written: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
 
 
 def _planner(options: Options) -> Planner:
@@ -57,7 +61,9 @@ def _planner(options: Options) -> Planner:
     return Planner(resolver, options.flags)
 
 
-def _files(options: Options, planner: Planner) -> tuple[list[tuple[str, str]], list[str]]:
+def _files(
+    options: Options, planner: Planner
+) -> tuple[list[tuple[str, str]], list[str], list[tuple[str, str]]]:
     from claimkit.discovery import PathError, discover
 
     given = [p for p in options.paths if p != "-"]
@@ -66,7 +72,7 @@ def _files(options: Options, planner: Planner) -> tuple[list[tuple[str, str]], l
     except PathError as exc:
         fail(str(exc))
     files = planner.select_files(found.files, given, options.force_exclude)
-    return files, found.empty_dirs
+    return files, found.empty_dirs, found.errors
 
 
 def run(options: Options) -> None:
@@ -83,7 +89,7 @@ def _run(options: Options) -> None:
     if options.fix and "-" in options.paths and len(options.paths) > 1:
         fail("--fix with - rewrites standard input to standard output; give no other paths")
     planner = _planner(options)
-    files, empty_dirs = _files(options, planner)
+    files, empty_dirs, walk_errors = _files(options, planner)
     stdin_name = options.stdin_filename or "-"
     stdin_excluded = options.force_exclude and options.stdin_filename is not None
     if "-" in options.paths and stdin_excluded and planner.excluded(stdin_name):
@@ -101,6 +107,7 @@ def _run(options: Options) -> None:
             from claimkit.engine import lint_bytes
 
             results.append(lint_bytes(data, stdin_name, planner.job(stdin_name)))
+    results += [_walk_error(path, why, planner) for path, why in walk_errors]
     if fixing:
         results += [_fix_one(path, display, planner, options, tally) for path, display in files]
     else:
@@ -118,11 +125,22 @@ def _run(options: Options) -> None:
 
     if not ("-" in options.paths and options.fix):
         _emit(diagnostics, [r.path for r in results if not r.skipped], options)
+    for path, why in tally.not_written:
+        sys.stderr.write(f"claimkit: error: {path}: {why}\n")
     if not options.quiet:
         _notes(results, empty_dirs, options, tally)
     failing = any(d.severity >= planner.fail_on(d.path) for d in diagnostics)
-    if failing or (options.exit_non_zero_on_fix and tally.fixed):
+    if failing or tally.not_written or (options.exit_non_zero_on_fix and tally.fixed):
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _walk_error(path: str, why: str, planner: Planner) -> FileResult:
+    """A directory that could not be walked: CK001 there, never a silent skip."""
+    from claimkit.engine import unreadable
+
+    job = planner.job(os.path.join(path, "x.md"))
+    # CK001 even when deselected: this is not a finding about a file's content.
+    return FileResult(path, (unreadable(path, why, job),))
 
 
 def _preload_ratings(job: LintJob) -> None:
@@ -145,13 +163,14 @@ def _prefetch(
     """lint --online: fetch the run's source pages once, before any rule runs."""
     from contextlib import suppress
 
-    from claimkit.parse import UnreadableError, parse_bytes, parse_file
+    from claimkit.files import parse_path
+    from claimkit.parse import UnreadableError, parse_bytes
     from claimkit.verify.prefetch import prefetch
 
     documents = []
     for path, display in files:
         with suppress(UnreadableError):  # CK001 reports it
-            documents.append(parse_file(path, display))
+            documents.append(parse_path(path, display, flags.settings.max_file_size))
     if stdin is not None:
         with suppress(UnreadableError):
             documents.append(parse_bytes(stdin, stdin_name))
@@ -184,10 +203,14 @@ def _lint_all(files: list[tuple[str, str]], planner: Planner, jobs: int | None) 
 def _fix_one(
     path: str, display: str, planner: Planner, options: Options, tally: Tally
 ) -> FileResult:
+    from claimkit.engine import lint_parsed
     from claimkit.fix.run import fix_path
 
-    fixed = fix_path(path, display, planner.job(path), options.unsafe_fixes)
-    _account(fixed, tally, options, write_to=None if options.diff else path)
+    job = planner.job(path)
+    fixed = fix_path(path, display, job, options.unsafe_fixes)
+    if not _account(fixed, tally, options, write_to=None if options.diff else path):
+        assert fixed.document is not None
+        return lint_parsed(fixed.document, job)  # not written: what the file still holds
     return fixed.result
 
 
@@ -212,27 +235,36 @@ def _fix_stdin(
     return fixed.result
 
 
-def _account(fixed: object, tally: Tally, options: Options, write_to: str | None) -> None:
+def _account(fixed: object, tally: Tally, options: Options, write_to: str | None) -> bool:
+    """Count (and write) one file's fixes; False when the file could not be written."""
     from claimkit.fix.run import FileFix, unified_diff
-    from claimkit.fix.write import atomic_write, encode
+    from claimkit.fix.write import WriteError, encode, rewrite
 
     assert isinstance(fixed, FileFix)
     outcome, document = fixed.outcome, fixed.document
     if outcome is None or document is None:
-        return
+        return True
     tally.unsafe_held += outcome.unsafe_held
     if not outcome.converged:
         tally.not_converged.append(document.path)
     if outcome.reverted:
         tally.reverted.append(document.path)
+    if outcome.guarded:
+        tally.guarded.append((document.path, outcome.guarded))
     if outcome.text == document.text:
-        return
-    tally.fixed += outcome.fixed
-    tally.files_changed += 1
+        return True
     if options.diff:
         tally.diffs.append(unified_diff(document, outcome.text))
-    elif write_to is not None:
-        atomic_write(write_to, encode(document, outcome.text))
+    elif write_to is not None and fixed.snapshot is not None:
+        try:
+            rewrite(write_to, encode(document, outcome.text), fixed.snapshot, force=options.force)
+        except WriteError as exc:
+            # One file's failure is reported; the run goes on with the others.
+            tally.not_written.append((document.path, str(exc)))
+            return False
+    tally.fixed += outcome.fixed
+    tally.files_changed += 1
+    return True
 
 
 def _emit(diagnostics: list[Diagnostic], files: list[str], options: Options) -> None:
@@ -248,15 +280,17 @@ def _emit(diagnostics: list[Diagnostic], files: list[str], options: Options) -> 
     if options.output_file is not None:
         import os
 
-        from claimkit.fix.write import atomic_write
+        from claimkit.fix.write import WriteError, write_output
 
         try:
             parent = os.path.dirname(options.output_file)
             if parent:
                 os.makedirs(parent, exist_ok=True)
-            atomic_write(options.output_file, rendered.encode("utf-8"))
+            write_output(options.output_file, rendered.encode("utf-8"))
         except OSError as exc:
             fail(f"cannot write {options.output_file}: {exc.strerror or exc}")
+        except WriteError as exc:
+            fail(f"cannot write {options.output_file}: {exc.reason}")
     else:
         sys.stdout.write(rendered)
         sys.stdout.flush()
@@ -279,6 +313,9 @@ def _notes(
         note(f"no explainers among {len(results)} file(s) (use -v to list them)")
     for path in tally.reverted:
         note(f"{path}: fixes left unapplied: they would have changed the document's structure")
+    for path, count in tally.guarded:
+        fixes = "fix" if count == 1 else "fixes"
+        note(f"{path}: {count} {fixes} held back: a citation would have cited a different claim")
     for path in tally.not_converged:
         note(f"{path}: fixes did not settle after the maximum number of passes")
     with_findings = sum(1 for r in results if r.diagnostics)

@@ -21,6 +21,12 @@ Jobs = Annotated[
     int | None,
     typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
 ]
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="With --fix, also rewrite read-only files and files with hard links."
+    ),
+]
 Verbose = Annotated[
     bool, typer.Option("-v", "--verbose", help="Also list files skipped as non-explainers.")
 ]

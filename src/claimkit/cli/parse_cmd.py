@@ -25,8 +25,9 @@ def parse(
     ] = ParseFormat.json,
 ) -> None:
     """Print the parsed document model (title, levels, citations, claims) with positions."""
+    from claimkit.files import parse_path
     from claimkit.output import model_json
-    from claimkit.parse import UnreadableError, parse_bytes, parse_file
+    from claimkit.parse import UnreadableError, parse_bytes
 
     try:
         if file == "-":
@@ -38,7 +39,7 @@ def parse(
                 fail(f"path does not exist: {file}")
             if os.path.isdir(file):
                 fail(f"{file} is a directory; parse takes one file")
-            document = parse_file(file)
+            document = parse_path(file)
     except UnreadableError as exc:
         fail(f"{file}: {exc}")
     if output_format is ParseFormat.json:

@@ -208,12 +208,17 @@ def import_file(
 
     if as_of and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", as_of):
         fail(f"--as-of {as_of!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    from claimkit.files import read_regular
+    from claimkit.parse import UnreadableError
+    from claimkit.ratings.load import MAX_RATINGS_BYTES
+
     try:
-        with open(file, "rb") as handle:
-            text = handle.read().decode("utf-8-sig")
-    except FileNotFoundError:
-        fail(f"path does not exist: {file}")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_regular(file, MAX_RATINGS_BYTES).data.decode("utf-8-sig")
+    except UnreadableError as exc:
+        if str(exc) == "no such file":
+            fail(f"path does not exist: {file}")
+        fail(f"{file}: cannot read ({exc})")
+    except UnicodeDecodeError as exc:
         fail(f"{file}: cannot read ({exc})")
     try:
         result = convert(text, source_format.value, as_of)
@@ -229,12 +234,12 @@ def import_file(
     if output is None:
         sys.stdout.write(yaml_text)
     else:
-        from claimkit.fix.write import atomic_write
+        from claimkit.fix.write import WriteError, write_output
 
         try:
-            atomic_write(output, yaml_text.encode("utf-8"))
-        except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror or exc}")
+            write_output(output, yaml_text.encode("utf-8"))
+        except WriteError as exc:
+            fail(f"cannot write {output}: {exc.reason}")
     for name, why in result.skipped if verbose else ():
         note(f"skipped {name}: {why}")
     note(f"imported {len(result.entries)} entries, skipped {len(result.skipped)}")

@@ -84,7 +84,11 @@ def verify(
     ] = 10,  # verify.run.DEFAULT_PER_HOST
     timeout: Annotated[
         float,
-        typer.Option("--timeout", min=0.01, help="Seconds to wait for each read of a response."),
+        typer.Option(
+            "--timeout",
+            min=0.01,
+            help="Seconds for each request as a whole (connect, headers, body).",
+        ),
     ] = 10.0,
     connect_timeout: Annotated[
         float, typer.Option("--connect-timeout", min=0.01, help="Seconds to wait to connect.")
@@ -131,7 +135,8 @@ def verify(
     from pathlib import Path
 
     from claimkit.discovery import PathError, discover
-    from claimkit.parse import UnreadableError, parse_file
+    from claimkit.files import parse_path
+    from claimkit.parse import UnreadableError
 
     try:
         max_bytes = parse_size(max_size)
@@ -168,10 +173,12 @@ def verify(
     workers = _early_workers(found.files, plan)
     try:
         documents = []
-        unreadable = 0
+        unreadable = len(found.errors)
+        for path, why in found.errors:
+            sys.stderr.write(f"claimkit: error: {path}: {why}\n")
         for path, display in found.files:
             try:
-                document = parse_file(path, display)
+                document = parse_path(path, display)
             except UnreadableError as exc:
                 # Reported, and the run still checks the rest, but cannot end well (exit 2).
                 sys.stderr.write(f"claimkit: error: {display}: {exc}\n")

@@ -6,11 +6,13 @@ import os
 import re
 from typing import Any
 
-from claimkit.config import globs
+from claimkit.config import bombs, globs
 from claimkit.config.model import Config, ConfigError
 from claimkit.config.tomlpos import key_line
 from claimkit.diagnostics import Severity
 
+# No configuration is this large; a file that is (or /dev/zero) is refused, not read.
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 # Config file names, in the order they win within one directory.
 FILE_NAMES: tuple[str, ...] = (".claimkit.toml", "claimkit.toml", "pyproject.toml")
 
@@ -25,8 +27,14 @@ KEYS: dict[str, str] = {
     "fail-on": "lowest severity that makes the exit status 1 (default warning)",
     "ratings": "extra ratings file(s), relative to this file",
     "dedupe": "table: threshold = near-duplicate similarity, 0-100",
+    "max-file-size": "largest file read, in bytes or as 16MiB, 512KiB (default 32MiB); CK001 above",
 }
 DEDUPE_KEYS = {"threshold"}
+_SIZE = re.compile(r"(\d+)\s*([KMG]i?B?|B)?", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1}
+for _letter, _power in (("k", 10), ("m", 20), ("g", 30)):
+    for _suffix in (_letter, _letter + "b", _letter + "i", _letter + "ib"):
+        _UNITS[_suffix] = 1 << _power
 _TABLE = re.compile(r"\s*\[\s*tool\s*\.\s*claimkit\s*[\].]")
 
 
@@ -42,17 +50,26 @@ def has_table(path: str) -> bool:
 def load(path: str) -> Config:
     import tomllib
 
+    from claimkit.files import read_regular
+    from claimkit.parse import UnreadableError
+
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        raise ConfigError(path, 1, f"cannot read configuration: {exc.strerror}") from None
+        # Only a regular file, and not without bound: --config /dev/zero or a FIFO.
+        raw = read_regular(path, MAX_CONFIG_BYTES).data
+    except UnreadableError as exc:
+        raise ConfigError(path, 1, f"cannot read configuration: {exc}") from None
     text = raw.decode("utf-8", errors="replace")
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc), text)
         raise ConfigError(path, line, f"invalid TOML: {exc.args[0] if exc.args else exc}") from None
+    except ValueError:  # an integer past Python's int-string limit
+        line, message = bombs.long_number(text)
+        raise ConfigError(path, line, f"invalid TOML: {message}") from None
+    except RecursionError:
+        line, message = bombs.deep_nesting(text)
+        raise ConfigError(path, line, f"invalid TOML: {message}") from None
     prefix: tuple[str, ...] = ()
     if os.path.basename(path) == "pyproject.toml":
         prefix = ("tool", "claimkit")
@@ -112,6 +129,8 @@ class _Reader:
             values["ratings"] = self.ratings(table["ratings"])
         if "dedupe" in table:
             values["dedupe_threshold"] = self.dedupe(table["dedupe"])
+        if "max-file-size" in table:
+            values["max_file_size"] = self.size(("max-file-size",), table["max-file-size"])
         return Config(path=self.path, root=self.root, origins=self.origins, **values)
 
     def strings(self, keys: tuple[str, ...], value: Any) -> tuple[str, ...]:
@@ -182,6 +201,17 @@ class _Reader:
                 raise self.error(("ratings",), f"ratings file not found: {item}")
             files.append(os.path.normpath(path))
         return tuple(files)
+
+    def size(self, keys: tuple[str, ...], value: Any) -> int:
+        problem = f"{'.'.join(keys)} must be a size in bytes, or a number with KiB, MiB or GiB"
+        if isinstance(value, str):
+            found = _SIZE.fullmatch(value.strip())
+            if found is None or len(found[1]) > 12:
+                raise self.error(keys, problem)
+            value = int(found[1]) * _UNITS[(found[2] or "").lower()]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise self.error(keys, problem)
+        return value
 
     def dedupe(self, value: Any) -> float | None:
         if not isinstance(value, dict):

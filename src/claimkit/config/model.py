@@ -36,6 +36,7 @@ class Config:
     fail_on: Severity | None = None
     ratings: tuple[str, ...] = ()  # absolute paths
     dedupe_threshold: float | None = None
+    max_file_size: int | None = None  # bytes
     origins: dict[str, str] = field(default_factory=dict)  # key -> "file:line"
 
     def relative(self, path: str) -> str:

@@ -4,6 +4,11 @@ Only duplicates within one file are fixed. A row is removed when it repeats an
 earlier row of its cluster exactly after normalisation (safe), or nearly when unsafe
 fixes are allowed; a row no summary cites is never removed (it may be there on
 purpose, and removing it is not needed to make any citation correct).
+
+The fix then passes the guard every fix passes (``claimkit.fix.guard``): renumbering goes
+around IDs that dangling citations name, nothing is merged in a table that repeats an ID,
+IDs are kept when a malformed row is present, and a fixed text in which any citation would
+cite a different sentence is refused as a whole (``Plan.refused`` says why).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from claimkit.diagnostics import Edit
 from claimkit.fix.edits import apply_edits
 from claimkit.fix.renumber import (
     claim_edits,
+    dangling_targets,
     remove_row_edit,
     retarget_edits,
     sequential_mapping,
@@ -39,6 +45,8 @@ class Plan:
     uncited: list[ClaimDuplicate] = field(default_factory=list)  # never removed
     mapping: dict[str, str] = field(default_factory=dict)  # old ID -> new ID
     edits: list[Edit] = field(default_factory=list)
+    refused: str | None = None  # why no merge was made (the guard held them all back)
+    refused_rows: list[ClaimDuplicate] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -68,12 +76,24 @@ def plan(
             result.removed.append(duplicate)
     if not result.removed:
         return result
+    if ctx.graph.repeated_rows:
+        # Which row a citation of a repeated ID means is unknowable: merging or renumbering
+        # would pick one for it.
+        return _refuse(result, "the Claims table repeats a claim ID (CK103)")
+    if any(claim.malformed for claim in document.claims):
+        # A malformed row's ID cannot be rewritten reliably: keep every ID as it is.
+        renumber = False
+    _merge(result, renumber)
+    return _checked(result)
 
+
+def _merge(result: Plan, renumber: bool) -> None:
+    document = result.document
     gone = {id(d.claim) for d in result.removed}
     redirect = {d.claim.id: d.kept.id for d in result.removed if d.claim.id and d.kept.id}
     remaining = [claim for claim in document.claims if id(claim) not in gone]
     if renumber:
-        mapping = sequential_mapping(remaining)
+        mapping = sequential_mapping(remaining, dangling_targets(document))
     else:
         mapping = {claim.id: claim.id for claim in remaining if claim.id is not None}
     edits = [remove_row_edit(document, d.claim) for d in result.removed]
@@ -87,4 +107,37 @@ def plan(
         full[old] = mapping.get(kept, kept)
     order = {claim.id: claim.position for claim in document.claims if claim.id is not None}
     result.mapping = dict(sorted(full.items(), key=lambda pair: order.get(pair[0], 0)))
+
+
+def _checked(result: Plan) -> Plan:
+    """The plan when its text passes the guard every fix passes, else refused."""
+    from claimkit.fix.apply import structure
+    from claimkit.fix.guard import merge_expectation, same_meanings
+    from claimkit.parse import parse_text
+
+    document = result.document
+    try:
+        new = parse_text(result.new_text(), document.path, bom=document.bom)
+    except ValueError:  # overlapping edits
+        return _refuse(result, "its edits overlap")
+    before, after = structure(document), structure(new)
+    if (
+        after.rows != before.rows - len(result.removed)
+        or after.malformed_rows > before.malformed_rows
+        or after.malformed_citations > before.malformed_citations
+        or after.repeated_ids > before.repeated_ids
+        or after.explainer != before.explainer
+    ):
+        return _refuse(result, "it would change the document's structure")
+    sentences = {d.claim.sentence.value: d.kept.sentence.value for d in result.removed}
+    if not same_meanings(document, new, merge_expectation(sentences)):
+        return _refuse(result, "a citation would come to cite a different claim")
+    return result
+
+
+def _refuse(result: Plan, reason: str) -> Plan:
+    result.refused = reason
+    result.refused_rows, result.removed = result.removed, []
+    result.edits = []
+    result.mapping = {}
     return result

@@ -55,6 +55,7 @@ class FileReport:
     mapping: dict[str, str] = field(default_factory=dict)
     held_back: int = 0  # near duplicates not applied without --unsafe-fixes
     uncited: int = 0  # duplicates left because no summary cites them
+    refused: str | None = None  # why the fix was held back (it would change a citation)
     changed: bool = False
     diff: str = ""
 
@@ -81,6 +82,7 @@ def file_report(plan: Plan, applied: bool) -> FileReport:
     report = FileReport(path, clusters_of(path, plan.duplicates))
     report.held_back = len(plan.held_back)
     report.uncited = len(plan.uncited)
+    report.refused = plan.refused
     if applied:
         for duplicate in plan.removed:
             source = duplicate.claim.source

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from claimkit.dedupe.report import FileReport, Member, file_report, member
+from claimkit.files import DEFAULT_MAX_FILE_SIZE
 
 
 class Mode:
@@ -23,6 +24,8 @@ class Options:
     unsafe: bool = False
     renumber: bool = True
     corpus: bool = False  # collect members for cross-file clusters
+    force: bool = False  # rewrite read-only and hard-linked files too
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +48,14 @@ def _diff(path: str, old: str, new: str) -> str:
 
 def process(path: str, display: str, options: Options) -> Outcome:
     from claimkit.dedupe.plan import dedupe_rows, plan
-    from claimkit.fix.write import atomic_write, encode
-    from claimkit.parse import UnreadableError, parse_file
+    from claimkit.files import read_document
+    from claimkit.fix.write import WriteError, encode, rewrite
+    from claimkit.parse import UnreadableError
     from claimkit.rules.base import Context
     from claimkit.settings import Settings
 
     try:
-        document = parse_file(path, display)
+        document, snapshot = read_document(path, display, options.max_file_size)
     except UnreadableError as exc:
         return Outcome(display, None, error=str(exc))
     if not document.text.strip():
@@ -66,7 +70,10 @@ def process(path: str, display: str, options: Options) -> Outcome:
         if options.mode == Mode.DIFF:
             report.diff = _diff(display, document.text, new)
         elif options.mode == Mode.FIX:
-            atomic_write(path, encode(document, new))
+            try:
+                rewrite(path, encode(document, new), snapshot, force=options.force)
+            except WriteError as exc:
+                return Outcome(display, None, error=str(exc))
     members: tuple[Member, ...] = ()
     if options.corpus:
         # Across files, a row this run removes (or would remove) is no longer a member.
@@ -103,5 +110,7 @@ def process_files(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(256, len(files) // (workers * 8)))
-    with context.Pool(workers) as pool:
+    from claimkit.workers import die_with_parent
+
+    with context.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
         yield from pool.imap(_process_pair, files, chunksize=chunk)

@@ -20,6 +20,7 @@ class Outcome:
     unsafe_held: int  # UNSAFE fixes among the remaining findings, not applied
     converged: bool
     reverted: bool  # the fixes made the document worse, so the original was kept
+    guarded: int = 0  # fixes held back because a citation would have changed its claim
 
 
 def choose(diagnostics: Iterable[Diagnostic], allowed: set[Applicability]) -> list[Fix]:
@@ -57,6 +58,7 @@ class Structure:
     levels: int
     malformed_rows: int
     malformed_citations: int
+    repeated_ids: int  # rows whose ID an earlier row has (CK103)
 
     def worse_than(self, before: Structure) -> bool:
         same = (self.explainer, self.rows, self.citations, self.levels) == (
@@ -69,10 +71,12 @@ class Structure:
             not same
             or self.malformed_rows > before.malformed_rows
             or self.malformed_citations > before.malformed_citations
+            or self.repeated_ids > before.repeated_ids
         )
 
 
 def structure(document: Document) -> Structure:
+    ids = [claim.id for claim in document.claims if claim.id is not None]
     return Structure(
         explainer=document.is_explainer,
         rows=len(document.claims),
@@ -80,6 +84,7 @@ def structure(document: Document) -> Structure:
         levels=len(document.slider.levels) if document.slider is not None else -1,
         malformed_rows=sum(1 for claim in document.claims if claim.malformed),
         malformed_citations=len(document.malformed_citations),
+        repeated_ids=len(ids) - len(set(ids)),
     )
 
 
@@ -90,37 +95,68 @@ def fix_text(
     max_iterations: int = MAX_ITERATIONS,
 ) -> Outcome:
     """Fix ``document`` to a fixpoint; ``lint`` lints a parsed document with the run's rules."""
-    from claimkit.fix.edits import OverlappingEdits, apply_edits
-    from claimkit.parse import parse_text
+    from claimkit.fix.guard import same_meanings
 
     original = document
     baseline = structure(original)
     current = original
     diagnostics = lint(current)
     fixed = 0
+    guarded = 0
     converged = True
     for _ in range(max_iterations):
         fixes = choose(diagnostics, allowed)
         if not fixes:
             break
-        edits: list[Edit] = [edit for fix in fixes for edit in fix.edits]
-        try:
-            text = apply_edits(current.text, edits)
-        except OverlappingEdits:  # edits within one fix that overlap: a rule's bug, not ours
+        candidate = _apply(current, fixes)
+        if candidate is None:
             break
-        if text == current.text:
-            break
-        candidate = parse_text(text, original.path, bom=original.bom)
         if structure(candidate).worse_than(baseline):
             found = lint(original)
             return Outcome(original.text, 0, tuple(found), _held(found, allowed), True, True)
+        if not same_meanings(original, candidate):
+            # Keep the fixes of this pass that pass the guard on their own terms; the
+            # others are held back, and the next pass offers them again only to refuse.
+            kept = _guarded(original, current, fixes)
+            guarded = max(guarded, len(fixes) - len(kept))
+            candidate = _apply(current, kept) if kept else None
+            if candidate is None:
+                break
+            fixes = kept
         current = candidate
         fixed += len(fixes)
         diagnostics = lint(current)
     else:
         converged = not choose(diagnostics, allowed)
     held = _held(diagnostics, allowed)
-    return Outcome(current.text, fixed, tuple(diagnostics), held, converged, False)
+    return Outcome(current.text, fixed, tuple(diagnostics), held, converged, False, guarded)
+
+
+def _apply(current: Document, fixes: list[Fix]) -> Document | None:
+    """The document with ``fixes`` applied, or None when they change nothing."""
+    from claimkit.fix.edits import OverlappingEdits, apply_edits
+    from claimkit.parse import parse_text
+
+    edits: list[Edit] = [edit for fix in fixes for edit in fix.edits]
+    try:
+        text = apply_edits(current.text, edits)
+    except OverlappingEdits:  # edits within one fix that overlap: a rule's bug, not ours
+        return None
+    if text == current.text:
+        return None
+    return parse_text(text, current.path, bom=current.bom)
+
+
+def _guarded(original: Document, current: Document, fixes: list[Fix]) -> list[Fix]:
+    """The fixes, in order, that together keep every citation's meaning."""
+    from claimkit.fix.guard import same_meanings
+
+    kept: list[Fix] = []
+    for fix in fixes:
+        candidate = _apply(current, [*kept, fix])
+        if candidate is not None and same_meanings(original, candidate):
+            kept.append(fix)
+    return kept
 
 
 def _held(diagnostics: Iterable[Diagnostic], allowed: set[Applicability]) -> int:

@@ -2,19 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from claimkit.diagnostics import Edit
 from claimkit.model import Citation, Claim, Document
 
 
-def sequential_mapping(claims: Iterable[Claim]) -> dict[str, str]:
-    """Old ID -> ``1..N`` in row order, for rows with an ID (the first row of a repeat wins)."""
-    mapping: dict[str, str] = {}
+def sequential_mapping(
+    claims: Iterable[Claim], reserved: Collection[str] = frozenset()
+) -> dict[str, str]:
+    """Old ID -> ``1..N`` in row order, for rows with an ID (the first row of a repeat wins).
+
+    ``reserved`` IDs are never handed out: a dangling citation of ``2`` would otherwise
+    start citing whichever row became 2, so the numbering goes around it. A row whose ID
+    was read without its place in the text (a malformed anchor) cannot be rewritten: it
+    keeps its ID, and the numbering goes around that one too.
+    """
+    claims = list(claims)
+    mapping: dict[str, str] = {
+        claim.id: claim.id for claim in claims if claim.id is not None and claim.id_span is None
+    }
+    taken = set(reserved) | set(mapping)
+    number = 1
     for claim in claims:
         if claim.id is not None and claim.id not in mapping:
-            mapping[claim.id] = str(len(mapping) + 1)
+            while str(number) in taken:
+                number += 1
+            mapping[claim.id] = str(number)
+            number += 1
     return mapping
+
+
+def dangling_targets(document: Document) -> frozenset[str]:
+    """Citation targets that no row carries: they must stay dangling through any fix."""
+    ids = {claim.id for claim in document.claims if claim.id is not None}
+    return frozenset(c.target for c in document.citations if c.target not in ids)
 
 
 def claim_edits(claim: Claim, new_id: str) -> list[Edit]:

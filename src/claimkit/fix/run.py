@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from claimkit.diagnostics import Applicability
 from claimkit.engine import FileResult, LintJob, lint_bytes, lint_document, lint_file, lint_parsed
+from claimkit.files import Snapshot, read_document
 from claimkit.fix.apply import Outcome, fix_text
 from claimkit.model import Document
-from claimkit.parse import UnreadableError, parse_bytes, parse_file
+from claimkit.parse import UnreadableError, parse_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +17,7 @@ class FileFix:
     result: FileResult  # what remains to report
     outcome: Outcome | None  # None: nothing was attempted (unreadable, not an explainer)
     document: Document | None  # the document as read
+    snapshot: Snapshot | None = None  # the file as read, for the rewrite's check
 
 
 def allowed(unsafe: bool) -> set[Applicability]:
@@ -31,10 +33,11 @@ def fix_document(document: Document, job: LintJob, unsafe: bool) -> FileFix:
 
 def fix_path(path: str, display: str, job: LintJob, unsafe: bool) -> FileFix:
     try:
-        document = parse_file(path, display)
+        document, snapshot = read_document(path, display, job.settings.max_file_size)
     except UnreadableError:
         return FileFix(lint_file(path, display, job), None, None)
-    return fix_document(document, job, unsafe)
+    fixed = fix_document(document, job, unsafe)
+    return FileFix(fixed.result, fixed.outcome, fixed.document, snapshot)
 
 
 def fix_bytes(data: bytes, display: str, job: LintJob, unsafe: bool) -> FileFix:

@@ -108,6 +108,7 @@ def render_json(files: Sequence[FileReport], cross: Sequence[Cluster]) -> str:
                 "mapping": report.mapping,
                 "held_back": report.held_back,
                 "uncited": report.uncited,
+                "not_merged": report.refused,  # why the guard held the whole fix back
                 "changed": report.changed,
             }
             for report in files

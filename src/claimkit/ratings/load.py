@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from typing import Any
 
 from claimkit.ratings import RatingsError
-from claimkit.ratings.schema import Entry, KeyPath, SchemaError, validate
+from claimkit.ratings.schema import ENTRY_KEYS, ENTRY_LABELS, Entry, KeyPath, SchemaError, validate
 
 SHIPPED_NAME = "bias_ratings.yaml"
 # A JSON image of a YAML file's validated entries, keyed by the YAML's sha256. The YAML stays
 # the source of truth: a cache whose hash does not match is ignored. Parsing 1,800 entries of
 # YAML costs ~150 ms even with libyaml; the JSON image loads in a few.
 CACHE_SUFFIX = ".cache.json"
+# The shipped database is 0.4 MB; a ratings file a hundred times that is not one.
+MAX_RATINGS_BYTES = 64 * 1024 * 1024
 
 
 def shipped_path() -> str:
@@ -58,6 +61,8 @@ def _line_of(text: str, where: KeyPath) -> int:
 def parse_text(text: str, path: str) -> tuple[Entry, ...]:
     import yaml
 
+    from claimkit.config import bombs
+
     try:
         data = yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
@@ -66,6 +71,12 @@ def parse_text(text: str, path: str) -> tuple[Entry, ...]:
         raise RatingsError(f"{path}:{line}: invalid YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise RatingsError(f"{path}:1: invalid YAML: {exc}") from None
+    except ValueError:  # an integer past Python's int-string limit
+        line, message = bombs.long_number(text)
+        raise RatingsError(f"{path}:{line}: invalid YAML: {message}") from None
+    except RecursionError:
+        line, message = bombs.deep_nesting(text)
+        raise RatingsError(f"{path}:{line}: invalid YAML: {message}") from None
     try:
         return validate(data, os.path.basename(path))
     except SchemaError as exc:
@@ -98,48 +109,98 @@ def cache_image(data: bytes, entries: Sequence[Entry]) -> str:
 
 
 def _from_cache(path: str, data: bytes) -> tuple[Entry, ...] | None:
+    """The entries of ``path``'s JSON image when it is current and well formed, else None."""
     import json
 
+    from claimkit.files import read_regular
+    from claimkit.parse import UnreadableError
+
     try:
-        with open(path + CACHE_SUFFIX, encoding="utf-8") as handle:
-            image = json.load(handle)
-    except (OSError, ValueError):
+        image = json.loads(read_regular(path + CACHE_SUFFIX, MAX_RATINGS_BYTES).data)
+    except (UnreadableError, ValueError, RecursionError):
         return None
     if not isinstance(image, dict) or image.get("sha256") != _sha256(data):
         return None
-    origin = os.path.basename(path)
-    return tuple(
-        Entry(
-            name=item["name"],
-            domains=tuple(item["domains"]),
-            paths=tuple(item.get("paths", ())),
-            bias=item["bias"],
-            source_type=item.get("type", ""),
-            rating_url=item.get("rating_url", ""),
-            rated_by=item.get("rated_by", ""),
-            as_of=item.get("as_of", ""),
-            factual=item.get("factual"),
-            origin=f"{origin} #{index}",
+    return _image_entries(image.get("entries"), os.path.basename(path))
+
+
+_OPTIONAL_TEXT = ("type", "rating_url", "rated_by", "as_of", "factual")
+
+
+def _strings(value: object) -> bool:
+    return type(value) is list and all(type(item) is str and item for item in value)
+
+
+def _image_entries(items: object, origin: str) -> tuple[Entry, ...] | None:
+    """Entries from an image's list, or None when any item is not what cache_image writes.
+
+    A hash match says the image was made from this YAML, not that nobody edited it since:
+    every item is checked against the schema's shape (types, keys, the bias scale) before
+    it is trusted, cheaply, since this runs on every lint that needs ratings.
+    """
+    if type(items) is not list:
+        return None
+    entries: list[Entry] = []
+    for index, item in enumerate(items, 1):
+        if (
+            type(item) is not dict
+            or not item.keys() <= ENTRY_KEYS
+            or type(item.get("name")) is not str
+            or not item["name"]
+            or not _strings(item.get("domains"))
+            or not item["domains"]
+            or not _strings(item.get("paths", []))
+            or item.get("bias") not in ENTRY_LABELS
+            or any(type(item.get(key, "")) is not str for key in _OPTIONAL_TEXT)
+        ):
+            return None
+        entries.append(
+            Entry(
+                name=item["name"],
+                domains=tuple(item["domains"]),
+                paths=tuple(item.get("paths", ())),
+                bias=item["bias"],
+                source_type=item.get("type", ""),
+                rating_url=item.get("rating_url", ""),
+                rated_by=item.get("rated_by", ""),
+                as_of=item.get("as_of", ""),
+                factual=item.get("factual") or None,
+                origin=f"{origin} #{index}",
+            )
         )
-        for index, item in enumerate(image["entries"], 1)
-    )
+    return tuple(entries)
+
+
+def _rebuild_cache(path: str, data: bytes, entries: Sequence[Entry]) -> None:
+    """Replace an image that could not be used; where it cannot be written, it is not."""
+    from claimkit.fix.write import WriteError, write_output
+
+    if os.path.exists(path + CACHE_SUFFIX):
+        with contextlib.suppress(WriteError, OSError):
+            write_output(path + CACHE_SUFFIX, cache_image(data, entries).encode("utf-8"))
 
 
 def load_file(path: str, *, use_cache: bool = True) -> tuple[Entry, ...]:
+    from claimkit.files import read_regular
+    from claimkit.parse import UnreadableError
+
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise RatingsError(f"{path}: ratings file does not exist") from None
-    except OSError as exc:
-        raise RatingsError(f"{path}: cannot read ratings file ({exc.strerror})") from None
+        # Only a regular file, and not without bound (--ratings /dev/zero, a FIFO).
+        data = read_regular(path, MAX_RATINGS_BYTES).data
+    except UnreadableError as exc:
+        if str(exc) == "no such file":
+            raise RatingsError(f"{path}: ratings file does not exist") from None
+        raise RatingsError(f"{path}: cannot read ratings file ({exc})") from None
     if use_cache and (cached := _from_cache(path, data)) is not None:
         return cached
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RatingsError(f"{path}:1: not UTF-8 ({exc.reason})") from None
-    return parse_text(text, path)
+    entries = parse_text(text, path)
+    if use_cache:
+        _rebuild_cache(path, data, entries)
+    return entries
 
 
 def load_layers(extra: Sequence[str] = (), *, shipped: bool = True) -> list[tuple[Entry, ...]]:

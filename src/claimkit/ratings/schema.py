@@ -13,7 +13,7 @@ SCHEMA_VERSION = 1
 
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$")
 _AS_OF = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_ENTRY_KEYS = {
+ENTRY_KEYS = {
     "name",
     "domains",
     "paths",
@@ -117,7 +117,7 @@ def validate_entry(raw: object, where: KeyPath, origin: str) -> Entry:
     if not isinstance(raw, Mapping):
         raise SchemaError(where, "an entry must be a mapping (name:, domains:, bias:, ...)")
     for key in raw:
-        if key not in _ENTRY_KEYS:
+        if key not in ENTRY_KEYS:
             raise SchemaError((*where, str(key)), f'unknown key "{key}" in entry')
     for key in ("name", "domains", "bias"):
         if key not in raw:

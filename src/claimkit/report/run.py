@@ -32,10 +32,11 @@ _job: _Job | None = None
 
 
 def report_file(path: str, display: str, db: Database, prefer: str) -> Outcome:
-    from claimkit.parse import UnreadableError, parse_file
+    from claimkit.files import parse_path
+    from claimkit.parse import UnreadableError
 
     try:
-        document = parse_file(path, display)
+        document = parse_path(path, display)
     except UnreadableError as exc:
         return Outcome(display, None, error=str(exc))
     return _outcome(document, db, prefer)
@@ -80,5 +81,7 @@ def report_files(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(256, len(files) // (workers * 8)))
-    with context.Pool(workers) as pool:
+    from claimkit.workers import die_with_parent
+
+    with context.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
         yield from pool.imap(_one, files, chunksize=chunk)

@@ -12,7 +12,10 @@ RULE = Rule(
         "Nothing else can be checked in a file claimkit cannot read, and a publishing pipeline "
         "that wrote Latin-1 or a truncated binary has a bug worth knowing about. The message "
         "says why: the first invalid byte and its position, a NUL byte, or the operating "
-        "system's reason (permission denied, no such file)."
+        "system's reason (permission denied, no such file). Only regular files are opened: "
+        "a FIFO, a device or a socket named *.md is CK001 (it is never waited on), and so is "
+        "a file over max-file-size and a directory that cannot be walked. What the system "
+        "will not let claimkit read is reported even when CK001 is not selected."
     ),
     check=None,
     bad="A file saved as Latin-1: `caf\\xe9`.",

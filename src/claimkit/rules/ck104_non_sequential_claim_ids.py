@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
-from claimkit.diagnostics import Applicability, Fix, Severity
-from claimkit.fix.renumber import renumber_edits, sequential_mapping
+from claimkit.diagnostics import Fix, Severity
+from claimkit.fix.renumber import dangling_targets, renumber_edits, sequential_mapping
 from claimkit.rules.base import Context, Finding, FixAvailability, Rule
 
 
@@ -23,17 +23,14 @@ def check(ctx: Context) -> Iterator[Finding]:
             return
 
 
-def _renumber(ctx: Context) -> Fix:
-    mapping = sequential_mapping(ctx.document.claims)
+def _renumber(ctx: Context) -> Fix | None:
+    # A dangling citation of "2" would silently start citing whichever row became 2, so
+    # the numbering goes around the IDs dangling citations name (and may then stay short
+    # of 1..N: no fix is better than a citation that changes its claim).
+    mapping = sequential_mapping(ctx.document.claims, dangling_targets(ctx.document))
     edits = tuple(renumber_edits(ctx.document, mapping))
-    # A dangling citation of "2" would silently start pointing at whichever row becomes 2.
-    dangling = {c.target for c in ctx.document.citations if c.target not in mapping}
-    if dangling & set(mapping.values()):
-        return Fix(
-            "Renumber the claims 1..N (a dangling citation would then point at a claim)",
-            edits,
-            Applicability.UNSAFE,
-        )
+    if not edits:
+        return None
     return Fix("Renumber the claims 1..N in table order", edits)
 
 
@@ -51,10 +48,11 @@ RULE = Rule(
     check=check,
     bad="Rows with IDs 1, 2, 4, 3.",
     good="Rows with IDs 1, 2, 3, 4, and every citation renumbered with them.",
-    fix=FixAvailability.ALWAYS,
+    fix=FixAvailability.SOMETIMES,
     fix_note=(
-        "Renumber the rows 1..N in table order and rewrite every citation with them. Safe, "
-        "except when a dangling citation (CK101) names an ID that a row would take: then the "
-        "fix is unsafe (--unsafe-fixes), because that citation would silently resolve."
+        "Renumber the rows 1..N in table order and rewrite every citation with them. The "
+        "numbering skips every ID a dangling citation (CK101) names, so that citation stays "
+        "dangling instead of silently citing another claim; fix the dangling citation first "
+        "to get a plain 1..N."
     ),
 )

@@ -111,8 +111,15 @@ class _Batcher:
 
 
 def _worker(
-    inbox: Any, writers: list[Any], channel: Any, preload: Callable[[], object] | None
+    inbox: Any,
+    writers: list[Any],
+    channel: Any,
+    preload: Callable[[], object] | None,
+    parent: int,
 ) -> None:
+    from claimkit.workers import die_with_parent
+
+    die_with_parent(parent)
     for writer in writers:
         writer.close()  # only the parent may hold them, so its death reads as EOF here
     if preload is not None:
@@ -144,7 +151,9 @@ class Workers:
         self._children: list[Any] = []
         for reader, _ in pipes:
             child = context.Process(
-                target=_worker, args=(reader, self._inboxes, self._channel, preload), daemon=True
+                target=_worker,
+                args=(reader, self._inboxes, self._channel, preload, os.getpid()),
+                daemon=True,
             )
             child.start()
             reader.close()

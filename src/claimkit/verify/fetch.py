@@ -10,11 +10,11 @@ from __future__ import annotations
 import email.utils
 import re
 import time
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
 
+from claimkit.verify.deadline import Watchdog, adapter
 from claimkit.verify.extract import main_text
 from claimkit.verify.model import LinkResult, LinkStatus, scrub
 from claimkit.verify.options import FetchOptions
@@ -76,11 +76,15 @@ class Fetcher:
         # Proxies and .netrc from the environment are not used: credentials from .netrc
         # must not travel to whatever host a source link names.
         self.session.trust_env = False
-        adapter = HTTPAdapter(
-            pool_connections=64, pool_maxsize=max(1, self.options.pool_size), max_retries=0
+        self.deadline = Watchdog()
+        mounted = adapter(
+            self.deadline,
+            pool_connections=64,
+            pool_maxsize=max(1, self.options.pool_size),
+            max_retries=0,
         )
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
+        self.session.mount("http://", mounted)
+        self.session.mount("https://", mounted)
         self.session.headers.update(
             {
                 "User-Agent": self.options.user_agent,
@@ -97,6 +101,18 @@ class Fetcher:
             return self._fetch(url)
         except _GiveUp as stop:
             return LinkResult(url, stop.status, stop.http_status, None, scrub(stop.error, url))
+        except (ValueError, UnicodeError, LookupError, requests.RequestException) as exc:
+            # A URL that urllib3 or the IDNA codec cannot take, found after the checks:
+            # this link's result, never the run's end.
+            error = scrub(f"invalid URL: {exc}", url)
+            return LinkResult(url, LinkStatus.UNREACHABLE, None, None, error)
+        except Exception as exc:  # whatever a hostile server provokes
+            # (a protocol error http.client raises unwrapped, a page that defeats the
+            # HTML parser): one link's result, never the run's end.
+            error = scrub(f"failed: {type(exc).__name__}: {exc}", url)
+            return LinkResult(url, LinkStatus.UNREACHABLE, None, None, error)
+        finally:
+            self.deadline.disarm()
 
     def _fetch(self, url: str) -> LinkResult:
         current = url
@@ -107,7 +123,10 @@ class Fetcher:
             response = self._get(current)
             if response.status_code in _REDIRECTS and response.headers.get("location"):
                 response.close()
-                target = urljoin(current, response.headers["location"])
+                self.deadline.disarm()
+                target = _redirect_target(current, response.headers["location"])
+                if target is None:
+                    raise _GiveUp(LinkStatus.BROKEN, "invalid redirect", response.status_code)
                 hops += 1
                 if target in seen:
                     raise _GiveUp(LinkStatus.BROKEN, "redirect loop", response.status_code)
@@ -136,6 +155,7 @@ class Fetcher:
         for attempt in range(opts.retries + 1):
             last = attempt == opts.retries
             wait = opts.backoff * (2**attempt)
+            self.deadline.arm(opts.read_timeout)
             try:
                 # Prepared by hand: Session.request re-merges session settings on every
                 # call, a third of the CPU a request costs, for settings that never change.
@@ -149,21 +169,14 @@ class Fetcher:
                     allow_redirects=False,
                     timeout=(opts.connect_timeout, opts.read_timeout),
                 )
-            except requests.exceptions.ConnectTimeout as exc:
-                if last:
-                    raise _GiveUp(LinkStatus.TIMEOUT, f"connect timeout: {exc}") from None
-            except requests.exceptions.ReadTimeout:
-                # A slow server stays slow: waiting again would only double the run.
-                raise _GiveUp(
-                    LinkStatus.TIMEOUT, f"no response within {opts.read_timeout:g}s"
-                ) from None
-            except requests.exceptions.SSLError as exc:
-                raise _GiveUp(LinkStatus.UNREACHABLE, f"TLS error: {exc}") from None
-            except requests.exceptions.ConnectionError as exc:
-                if last:
-                    raise _GiveUp(LinkStatus.UNREACHABLE, f"connection failed: {exc}") from None
             except requests.exceptions.RequestException as exc:
-                raise _GiveUp(LinkStatus.UNREACHABLE, str(exc)) from None
+                if self.deadline.expired():
+                    raise _GiveUp(LinkStatus.TIMEOUT, self._late()) from None
+                self._failed(exc, last)
+            except (ValueError, UnicodeError):
+                # requests reads the Location of a redirect even when not following it,
+                # and urlsplit raises on one such as "http://[::1".
+                raise _GiveUp(LinkStatus.BROKEN, "invalid redirect") from None
             else:
                 code = response.status_code
                 if code != 429 and code < 500:
@@ -180,8 +193,29 @@ class Fetcher:
                             code,
                         )
                     wait = asked
+            self.deadline.disarm()
             time.sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _late(self) -> str:
+        return f"no complete response within {self.options.read_timeout:g}s"
+
+    def _failed(self, exc: requests.RequestException, last: bool) -> None:
+        """Raise _GiveUp for a failed request, unless it is worth another attempt."""
+        errors = requests.exceptions
+        if isinstance(exc, errors.ConnectTimeout):
+            if last:
+                raise _GiveUp(LinkStatus.TIMEOUT, f"connect timeout: {exc}")
+        elif isinstance(exc, errors.ReadTimeout):
+            # A slow server stays slow: waiting again would only double the run.
+            raise _GiveUp(LinkStatus.TIMEOUT, f"no response within {self.options.read_timeout:g}s")
+        elif isinstance(exc, errors.SSLError):
+            raise _GiveUp(LinkStatus.UNREACHABLE, f"TLS error: {exc}")
+        elif isinstance(exc, errors.ConnectionError):
+            if last:
+                raise _GiveUp(LinkStatus.UNREACHABLE, f"connection failed: {exc}")
+        else:
+            raise _GiveUp(LinkStatus.UNREACHABLE, str(exc))
 
     def _result(self, url: str, final: str | None, response: requests.Response) -> LinkResult:
         code = response.status_code
@@ -220,9 +254,8 @@ class Fetcher:
         return f"body larger than {self.options.max_bytes} bytes"
 
     def _read(self, response: requests.Response) -> bytes | None:
-        """The decoded body, or None past the size cap; a stalled body is a timeout."""
+        """The decoded body, or None past the size cap; a body past the deadline is a timeout."""
         limit = self.options.max_bytes
-        deadline = time.monotonic() + 3 * self.options.read_timeout
         chunks: list[bytes] = []
         size = 0
         try:
@@ -231,15 +264,28 @@ class Fetcher:
                 if size > limit:
                     return None
                 chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise _GiveUp(
-                        LinkStatus.TIMEOUT,
-                        f"body not complete within {3 * self.options.read_timeout:g}s",
-                        response.status_code,
-                    )
         except requests.exceptions.RequestException as exc:
-            status = LinkStatus.TIMEOUT if "timed out" in str(exc) else LinkStatus.UNREACHABLE
-            raise _GiveUp(status, f"reading the body failed: {exc}", response.status_code) from None
+            if self.deadline.expired() or "timed out" in str(exc):
+                raise _GiveUp(LinkStatus.TIMEOUT, self._late(), response.status_code) from None
+            raise _GiveUp(
+                LinkStatus.UNREACHABLE, f"reading the body failed: {exc}", response.status_code
+            ) from None
         finally:
             response.close()
+        if self.deadline.expired():
+            # The watchdog shut the socket: what arrived is a truncated page, not the page.
+            raise _GiveUp(LinkStatus.TIMEOUT, self._late(), response.status_code)
         return b"".join(chunks)
+
+
+def _redirect_target(current: str, location: str) -> str | None:
+    """The absolute URL a ``Location`` names, or None when it is not a valid URL."""
+    try:
+        target = urljoin(current, location.strip())
+        parts = urlsplit(target)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:
+        return None
+    if not parts.scheme or not parts.netloc:
+        return None
+    return target

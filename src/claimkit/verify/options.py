@@ -13,7 +13,7 @@ USER_AGENT = f"claimkit/{__version__} (source checker; +https://pypi.org/project
 @dataclass(frozen=True, slots=True)
 class FetchOptions:
     connect_timeout: float = 5.0
-    read_timeout: float = 10.0  # per read; the whole body gets three times this
+    read_timeout: float = 10.0  # the whole request: connect, headers and body together
     retries: int = 2  # extra attempts after connection errors, 429 and 5xx
     backoff: float = 0.5  # first wait; doubles on each retry
     max_retry_wait: float = 30.0  # a longer Retry-After gives up instead of waiting
