@@ -6,15 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from claimkit.verify import extract_lxml, extract_stdlib
 from claimkit.verify.extract import main_text
 from claimkit.verify.match import FOUND_THRESHOLD, PARTLY_THRESHOLD, match, score
 from claimkit.verify.model import MatchKind
 from verify_server import ARTICLE_HTML, ARTICLE_SENTENCES, OTHER_HTML, SEED, seed_page
 
-IMPLEMENTATIONS = pytest.mark.parametrize(
-    "extract", [extract_lxml.main_text, extract_stdlib.main_text], ids=["lxml", "stdlib"]
-)
+IMPLEMENTATIONS = pytest.mark.parametrize("extract", [main_text], ids=["lxml"])
 
 
 @IMPLEMENTATIONS
@@ -125,21 +122,6 @@ def test_seed_article_sentences_are_found() -> None:
         # The pipeline's damage: apostrophes lost, words glued.
         damaged = first.replace("\u2019", "").replace(" and ", " and", 1)
         assert match(damaged, page).kind is MatchKind.FOUND, damaged
-
-
-@pytest.mark.parametrize(
-    "page",
-    [
-        ARTICLE_HTML,
-        OTHER_HTML,
-        '<?xml version="1.0" encoding="utf-8"?><html><body><p>XHTML page.</p></body></html>',
-        "<p>one<!-- hidden note --> two</p><div hidden>secret</div><p aria-hidden='true'>x</p>",
-        "",
-        "plain words, no tags",
-    ],
-)
-def test_both_implementations_agree(page: str) -> None:
-    assert extract_lxml.main_text(page) == extract_stdlib.main_text(page)
 
 
 def test_comments_and_hidden_elements_are_not_text() -> None:

@@ -7,12 +7,13 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from claimkit.context import Context
 from claimkit.diagnostics import Diagnostic, Severity
 from claimkit.files import CannotRead, parse_path
 from claimkit.model import Document
 from claimkit.parse import UnreadableError, parse_bytes
 from claimkit.rules import BY_CODE
-from claimkit.rules.base import Context, Rule
+from claimkit.rules.base import Rule
 from claimkit.settings import Settings
 
 

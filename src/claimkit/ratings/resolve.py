@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimkit.domain import BIAS_LABELS, url_problem
 from claimkit.model import Claim
 from claimkit.ratings.lookup import Database, Match, registered_domain, split_source
-from claimkit.rules.ck201_invalid_source_url import url_problem
-from claimkit.rules.ck204_unknown_bias_label import BIAS_LABELS
 
 if TYPE_CHECKING:
-    from claimkit.rules.base import Context
+    from claimkit.context import Context
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from claimkit.domain import RATED_LABELS
+
 # Labels an entry may carry: N/A means "no rating" and has no place in a ratings file.
-ENTRY_LABELS: tuple[str, ...] = ("Left", "Lean Left", "Center", "Lean Right", "Right", "Mixed")
-SCALE: dict[str, int] = {"Left": -2, "Lean Left": -1, "Center": 0, "Lean Right": 1, "Right": 2}
+ENTRY_LABELS = RATED_LABELS
 SCHEMA_VERSION = 1
 
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$")

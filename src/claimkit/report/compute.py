@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from claimkit.domain import SCALE
 from claimkit.graph import build_graph
 from claimkit.model import Document
 from claimkit.ratings.lookup import Database
 from claimkit.ratings.resolve import RowRating, rate_row
-from claimkit.ratings.schema import SCALE
 from claimkit.report.model import (
     REPORT_LABELS,
     UNITS,

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-REPORT_LABELS: tuple[str, ...] = (
-    "Left",
-    "Lean Left",
-    "Center",
-    "Lean Right",
-    "Right",
-    "Mixed",
-    "Unrated",
-)
+from claimkit.domain import REPORT_LABELS
+
+__all__ = ["REPORT_LABELS", "UNITS", "UNIT_TITLES"]
+
 UNITS: tuple[str, ...] = ("outlets", "claims", "citations")
 UNIT_TITLES = {
     "outlets": "unique outlets",

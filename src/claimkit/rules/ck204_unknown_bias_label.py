@@ -3,17 +3,8 @@
 from collections.abc import Iterator
 
 from claimkit.diagnostics import Severity
+from claimkit.domain import BIAS_LABELS
 from claimkit.rules.base import Context, Finding, Rule
-
-BIAS_LABELS: tuple[str, ...] = (
-    "Left",
-    "Lean Left",
-    "Center",
-    "Lean Right",
-    "Right",
-    "Mixed",
-    "N/A",
-)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

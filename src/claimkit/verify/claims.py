@@ -19,7 +19,7 @@ class ClaimRef:
 
 
 def _usable(url: str) -> bool:
-    from claimkit.rules.ck201_invalid_source_url import url_problem
+    from claimkit.domain import url_problem
 
     return url_problem(url) is None
 

@@ -14,7 +14,7 @@ from claimkit.model import Claim, Document
 from claimkit.verify.model import LinkResult, page_key
 
 if TYPE_CHECKING:
-    from claimkit.rules.base import Context
+    from claimkit.context import Context
 
 
 def prefetch(documents: Iterable[Document]) -> tuple[dict[str, LinkResult], str | None]:

@@ -7,7 +7,6 @@ waits of other fetches (and runs on several cores when the run fans out to proce
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -144,11 +143,6 @@ def _run_bucket(job: _Job, report: Callable[[str, _Outcome], None]) -> str | Non
 
 def preload() -> None:
     """What a worker forked before the run imports while the parent parses."""
-    import claimkit.verify.fetch
-    import claimkit.verify.pool
-
-    with contextlib.suppress(ImportError):  # extract falls back to the standard library
-        import claimkit.verify.extract_lxml  # noqa: F401 - lxml
 
 
 def _run(
