@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import claimkit.fix.run
 import claimkit.fix.write
+import claimkit.run.fixing
 from claimkit.files import read_document
 from claimkit.fix.write import WriteError, rewrite, write_output
 from conftest import write
@@ -24,14 +24,14 @@ def fixed(path: Path) -> bool:
 def test_an_edit_saved_during_the_fix_survives(tmp_path: Path, cli, monkeypatch) -> None:
     target = write(tmp_path / "a.md", mislabelled())
     edited = mislabelled().replace("Traffic", "Shipping traffic")
-    original = claimkit.fix.run.fix_document
+    original = claimkit.run.fixing.fix_document
 
     def fix_while_someone_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
         result = original(*args, **kwargs)
         target.write_text(edited, encoding="utf-8")  # the user saves meanwhile
         return result
 
-    monkeypatch.setattr(claimkit.fix.run, "fix_document", fix_while_someone_saves)
+    monkeypatch.setattr(claimkit.run.fixing, "fix_document", fix_while_someone_saves)
     result = cli("lint", "--fix", "a.md")
     assert result.code != 0
     assert "a.md: not written: the file changed while claimkit ran" in result.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -120,36 +119,13 @@ def lint_bytes(data: bytes, display: str, job: LintJob) -> FileResult:
     return _result(document, job)
 
 
-# Below this many files, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 64
-_job: LintJob | None = None
-
-
-def _lint_pair(pair: tuple[str, str]) -> FileResult:
-    assert _job is not None
-    return lint_file(pair[0], pair[1], _job)
-
-
 def lint_files(
     files: Sequence[tuple[str, str]], job: LintJob, jobs: int | None = None
 ) -> Iterator[FileResult]:
     """Lint (path, display) pairs, in the order given, on several processes when it pays."""
-    workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        for path, display in files:
-            yield lint_file(path, display, job)
-        return
-    import multiprocessing
+    from claimkit.run.parallel import ordered_map
 
-    global _job
-    _job = job  # inherited by the forked workers; no pickling of rules
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(256, len(files) // (workers * 8)))
-    from claimkit.workers import die_with_parent
-
-    with context.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
-        yield from pool.imap(_lint_pair, files, chunksize=chunk)
+    return ordered_map(lambda pair: lint_file(pair[0], pair[1], job), files, jobs)
 
 
 def count_by_severity(results: Iterable[FileResult]) -> dict[str, int]:

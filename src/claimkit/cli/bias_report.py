@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimkit.cli.common import ExitCode, fail, note
-from claimkit.cli.options import ConfigFile, Isolated, Jobs, RatingsFiles
+from claimkit.cli.options import ConfigFile, ForceExclude, Isolated, Jobs, RatingsFiles
 
 if TYPE_CHECKING:
     from claimkit.report.model import Report
@@ -56,6 +56,7 @@ def bias_report(
     ratings: RatingsFiles = None,
     config: ConfigFile = None,
     isolated: Isolated = False,
+    force_exclude: ForceExclude = False,
     fail_on_blindspot: Annotated[
         bool, typer.Option("--fail-on-blindspot", help="Exit 1 when a report has a blindspot.")
     ] = False,
@@ -79,7 +80,6 @@ def bias_report(
     """Balance of the sources per document and for the whole corpus: outlets, claims, citations."""
     import os
 
-    from claimkit.discovery import PathError, discover
     from claimkit.ratings import RatingsError
     from claimkit.ratings.access import database_for
     from claimkit.report.gates import violations
@@ -92,29 +92,35 @@ def bias_report(
         if unit not in UNITS:
             fail(f"unknown unit {unit!r} for --by (use outlets, claims or citations)")
     units = tuple(u for u in UNITS if u in units)
-    try:
-        found = discover([p for p in paths if p != "-"])
-    except PathError as exc:
-        fail(str(exc))
-    from claimkit.config import ConfigError, Resolver
+    from claimkit.plan import Flags
+    from claimkit.run.workspace import WorkspaceError, open_workspace
+    from claimkit.settings import Settings
 
     try:
-        # One database for the run: the configuration that applies to the first path
-        # (its `ratings` key), then the --ratings files, later ones winning.
-        first = next((p for p in paths if p != "-"), ".")
-        configured = Resolver(config, isolated).for_path(first).ratings
-    except ConfigError as exc:
-        fail(str(exc))
-    try:
-        db = database_for((*configured, *(ratings or ())))
-    except RatingsError as exc:
+        found = open_workspace(
+            paths,
+            Flags(settings=Settings(ratings_files=tuple(ratings or ()))),
+            config_file=config,
+            isolated=isolated,
+            force_exclude=force_exclude,
+        )
+        # Each file's database: its own configuration's `ratings`, then the --ratings files.
+        # Loaded before the workers fork, so that they inherit them and a bad file is exit 2.
+        for path, _display in found.files:
+            database_for(found.ratings_files(path))
+        stdin_db = database_for(found.ratings_files(stdin_filename or "-"))
+    except (WorkspaceError, RatingsError) as exc:
         fail(str(exc))
 
     documents: list[Report] = []
-    outcomes = list(report_files(found.files, db, prefer.value, jobs))
+    outcomes = list(
+        report_files(
+            found.files, lambda path: database_for(found.ratings_files(path)), prefer.value, jobs
+        )
+    )
     if "-" in paths:
         outcomes.insert(
-            0, report_bytes(sys.stdin.buffer.read(), stdin_filename or "-", db, prefer.value)
+            0, report_bytes(sys.stdin.buffer.read(), stdin_filename or "-", stdin_db, prefer.value)
         )
     unreadable = [outcome for outcome in outcomes if outcome.error is not None]
     unreadable += [Outcome(path, None, error=why) for path, why in found.errors]

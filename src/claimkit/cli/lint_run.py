@@ -48,33 +48,6 @@ class Tally:
     not_written: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
 
 
-def _planner(options: Options) -> Planner:
-    from claimkit.config import ConfigError, Resolver
-    from claimkit.selection import SelectionError, expand
-
-    try:
-        for selectors in (options.flags.select, options.flags.ignore, options.flags.extend_select):
-            expand(selectors)
-        resolver = Resolver(options.config_file, options.isolated)
-    except (ConfigError, SelectionError) as exc:
-        fail(str(exc))
-    return Planner(resolver, options.flags)
-
-
-def _files(
-    options: Options, planner: Planner
-) -> tuple[list[tuple[str, str]], list[str], list[tuple[str, str]]]:
-    from claimkit.discovery import PathError, discover
-
-    given = [p for p in options.paths if p != "-"]
-    try:
-        found = discover(given, planner.excluded)
-    except PathError as exc:
-        fail(str(exc))
-    files = planner.select_files(found.files, given, options.force_exclude)
-    return files, found.empty_dirs, found.errors
-
-
 def run(options: Options) -> None:
     from claimkit.config import ConfigError
     from claimkit.ratings import RatingsError
@@ -88,8 +61,20 @@ def run(options: Options) -> None:
 def _run(options: Options) -> None:
     if options.fix and "-" in options.paths and len(options.paths) > 1:
         fail("--fix with - rewrites standard input to standard output; give no other paths")
-    planner = _planner(options)
-    files, empty_dirs, walk_errors = _files(options, planner)
+    from claimkit.run.workspace import WorkspaceError, open_workspace
+
+    try:
+        workspace = open_workspace(
+            options.paths,
+            options.flags,
+            config_file=options.config_file,
+            isolated=options.isolated,
+            force_exclude=options.force_exclude,
+        )
+    except WorkspaceError as exc:
+        fail(str(exc))
+    planner, files = workspace.planner, workspace.files
+    empty_dirs, walk_errors = workspace.empty_dirs, workspace.errors
     stdin_name = options.stdin_filename or "-"
     stdin_excluded = options.force_exclude and options.stdin_filename is not None
     if "-" in options.paths and stdin_excluded and planner.excluded(stdin_name):
@@ -204,7 +189,7 @@ def _fix_one(
     path: str, display: str, planner: Planner, options: Options, tally: Tally
 ) -> FileResult:
     from claimkit.engine import lint_parsed
-    from claimkit.fix.run import fix_path
+    from claimkit.run.fixing import fix_path
 
     job = planner.job(path)
     fixed = fix_path(path, display, job, options.unsafe_fixes)
@@ -217,8 +202,8 @@ def _fix_one(
 def _fix_stdin(
     data: bytes, display: str, planner: Planner, options: Options, tally: Tally
 ) -> FileResult:
-    from claimkit.fix.run import fix_bytes
     from claimkit.fix.write import encode
+    from claimkit.run.fixing import fix_bytes
 
     fixed = fix_bytes(data, display, planner.job(display), options.unsafe_fixes)
     _account(fixed, tally, options, write_to=None)
@@ -237,8 +222,8 @@ def _fix_stdin(
 
 def _account(fixed: object, tally: Tally, options: Options, write_to: str | None) -> bool:
     """Count (and write) one file's fixes; False when the file could not be written."""
-    from claimkit.fix.run import FileFix, unified_diff
     from claimkit.fix.write import WriteError, encode, rewrite
+    from claimkit.run.fixing import FileFix, unified_diff
 
     assert isinstance(fixed, FileFix)
     outcome, document = fixed.outcome, fixed.document

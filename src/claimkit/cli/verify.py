@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimkit.cli.common import ExitCode, fail, note
+from claimkit.cli.options import ConfigFile, ForceExclude, Isolated
 
 if TYPE_CHECKING:
     from claimkit.verify.claims import ClaimRef
@@ -130,11 +131,13 @@ def verify(
         typer.Option("--partly-threshold", min=0, max=100, help="Score for partly-found."),
     ] = 70.0,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary on stderr.")] = False,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    force_exclude: ForceExclude = False,
 ) -> None:
     """Fetch every source once: is the link alive, and does the page hold the claim?"""
     from pathlib import Path
 
-    from claimkit.discovery import PathError, discover
     from claimkit.files import parse_path
     from claimkit.parse import UnreadableError
 
@@ -148,9 +151,13 @@ def verify(
         fail(f"invalid --max-age {max_age!r} (examples: 3600, 30m, 12h, 1d)")
     if partly_threshold > found_threshold:
         fail("--partly-threshold must not exceed --found-threshold")
+    from claimkit.run.workspace import WorkspaceError, open_workspace
+
     try:
-        found = discover(paths)
-    except PathError as exc:
+        found = open_workspace(
+            paths, config_file=config, isolated=isolated, force_exclude=force_exclude
+        )
+    except WorkspaceError as exc:
         fail(str(exc))
 
     from claimkit.verify.cache import PageCache, default_dir

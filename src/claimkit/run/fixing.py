@@ -1,4 +1,8 @@
-"""Fix one file: parse, fix to a fixpoint, and write it back (or only show the diff)."""
+"""Fix one file: read it, fix it to a fixpoint with the run's rules, keep what it was.
+
+The fixpoint loop and its guards are ``claimkit.fix.apply``; this is where a run hands it
+a file and the lint of its job. Writing back is the caller's, through ``fix.write``.
+"""
 
 from __future__ import annotations
 
