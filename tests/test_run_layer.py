@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder import Row, standard
-from claimkit.run.parallel import ordered_map
+from claimkit.parallel import ordered_map
 from conftest import Run, write
 
 

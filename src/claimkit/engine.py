@@ -123,7 +123,7 @@ def lint_files(
     files: Sequence[tuple[str, str]], job: LintJob, jobs: int | None = None
 ) -> Iterator[FileResult]:
     """Lint (path, display) pairs, in the order given, on several processes when it pays."""
-    from claimkit.run.parallel import ordered_map
+    from claimkit.parallel import ordered_map
 
     return ordered_map(lambda pair: lint_file(pair[0], pair[1], job), files, jobs)
 

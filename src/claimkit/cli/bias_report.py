@@ -84,7 +84,7 @@ def bias_report(
     from claimkit.ratings.access import database_for
     from claimkit.report.gates import violations
     from claimkit.report.model import UNITS
-    from claimkit.report.run import Outcome, report_bytes, report_files
+    from claimkit.run.report import Outcome, report_bytes, report_files
     from claimkit.selection import split_list
 
     units = tuple(dict.fromkeys(u.strip().lower() for u in split_list(by))) or UNITS

@@ -6,7 +6,8 @@ import os
 import re
 from typing import Any
 
-from claimkit.config import bombs, globs
+from claimkit import bombs
+from claimkit.config import globs
 from claimkit.config.model import Config, ConfigError
 from claimkit.config.tomlpos import key_line
 from claimkit.diagnostics import Severity

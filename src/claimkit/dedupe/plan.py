@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimkit.context import Context
 from claimkit.dedupe.detect import ClaimDuplicate, claim_duplicates
 from claimkit.dedupe.similarity import Kind
 from claimkit.diagnostics import Edit
@@ -27,7 +28,6 @@ from claimkit.fix.renumber import (
     sequential_mapping,
 )
 from claimkit.model import Claim, Document
-from claimkit.rules.base import Context
 from claimkit.settings import Settings
 
 

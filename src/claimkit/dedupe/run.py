@@ -47,11 +47,11 @@ def _diff(path: str, old: str, new: str) -> str:
 
 
 def process(path: str, display: str, options: Options) -> Outcome:
+    from claimkit.context import Context
     from claimkit.dedupe.plan import dedupe_rows, plan
     from claimkit.files import read_document
     from claimkit.fix.write import WriteError, encode, rewrite
     from claimkit.parse import UnreadableError
-    from claimkit.rules.base import Context
     from claimkit.settings import Settings
 
     try:

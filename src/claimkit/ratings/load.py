@@ -61,7 +61,7 @@ def _line_of(text: str, where: KeyPath) -> int:
 def parse_text(text: str, path: str) -> tuple[Entry, ...]:
     import yaml
 
-    from claimkit.config import bombs
+    from claimkit import bombs
 
     try:
         data = yaml.load(text, Loader=_loader())

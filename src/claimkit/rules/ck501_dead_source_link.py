@@ -9,8 +9,8 @@ from claimkit.rules.base import Context, Finding, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.settings.online:
         return  # plain lint never looks at the network
+    from claimkit.rules.online_pages import fetched_rows
     from claimkit.verify.model import LinkStatus, mask_credentials
-    from claimkit.verify.prefetch import fetched_rows
 
     for claim, link in fetched_rows(ctx):
         if not link.status.dead or link.status is LinkStatus.INVALID:

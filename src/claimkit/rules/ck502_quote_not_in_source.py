@@ -9,9 +9,9 @@ from claimkit.rules.base import Context, Finding, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.settings.online:
         return  # plain lint never looks at the network
+    from claimkit.rules.online_pages import fetched_rows
     from claimkit.verify.match import PARTLY_THRESHOLD, match
     from claimkit.verify.model import MatchKind
-    from claimkit.verify.prefetch import fetched_rows
 
     for claim, link in fetched_rows(ctx):
         if not claim.sentence.value or link.text is None:

@@ -1,20 +1,17 @@
 """``lint --online``: fetch every source URL of the run once, before any rule runs.
 
-The rules CK501 and CK502 then read the results from ``Settings.pages``, so they stay
+The rules CK501 and CK502 then read the results from ``Settings.pages``
+(``claimkit.rules.online_pages``), so they stay
 pure functions of their input (no rule fetches, and no URL is fetched twice when
 several rows or rules need it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
-from claimkit.model import Claim, Document
-from claimkit.verify.model import LinkResult, page_key
-
-if TYPE_CHECKING:
-    from claimkit.context import Context
+from claimkit.model import Document
+from claimkit.verify.model import LinkResult
 
 
 def prefetch(documents: Iterable[Document]) -> tuple[dict[str, LinkResult], str | None]:
@@ -31,15 +28,3 @@ def prefetch(documents: Iterable[Document]) -> tuple[dict[str, LinkResult], str 
     cache = PageCache(default_dir(), max_age=86400.0)
     pages = fetch_all(urls, Plan(FetchOptions(), cache))
     return pages, cache.warning
-
-
-def fetched_rows(ctx: Context) -> Iterator[tuple[Claim, LinkResult]]:
-    """Each well-formed row with its prefetched page: what CK501 and CK502 read."""
-    pages = ctx.settings.pages
-    for claim in ctx.rows:
-        source = claim.source
-        if source is None or source.url is None:
-            continue
-        link = pages.get(page_key(source.url.value))
-        if link is not None:
-            yield claim, link

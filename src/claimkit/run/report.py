@@ -56,7 +56,7 @@ def report_files(
     jobs: int | None = None,
 ) -> Iterator[Outcome]:
     """Reports in the order given, each with the ratings database that applies to its path."""
-    from claimkit.run.parallel import ordered_map
+    from claimkit.parallel import ordered_map
 
     def one(pair: tuple[str, str]) -> Outcome:
         return report_file(pair[0], pair[1], database_for(pair[0]), prefer)
