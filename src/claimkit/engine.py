@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claimkit.context import Context
@@ -101,20 +101,20 @@ def _ck001_selected(job: LintJob) -> bool:
 
 
 def lint_file(path: str, display: str, job: LintJob) -> FileResult:
-    try:
-        document = parse_path(path, display, job.settings.max_file_size)
-    except UnreadableError as exc:
-        reported = _ck001_selected(job) or isinstance(exc, CannotRead)
-        found = (unreadable(display, str(exc), job),) if reported else ()
-        return FileResult(display, found, None if found else str(exc))
-    return _result(document, job)
+    return _lint_read(lambda: parse_path(path, display, job.settings.max_file_size), display, job)
 
 
 def lint_bytes(data: bytes, display: str, job: LintJob) -> FileResult:
+    return _lint_read(lambda: parse_bytes(data, display), display, job)
+
+
+def _lint_read(read: Callable[[], Document], display: str, job: LintJob) -> FileResult:
     try:
-        document = parse_bytes(data, display)
+        document = read()
     except UnreadableError as exc:
-        found = (unreadable(display, str(exc), job),) if _ck001_selected(job) else ()
+        # What the system will not let us read is reported even with CK001 deselected.
+        reported = _ck001_selected(job) or isinstance(exc, CannotRead)
+        found = (unreadable(display, str(exc), job),) if reported else ()
         return FileResult(display, found, None if found else str(exc))
     return _result(document, job)
 

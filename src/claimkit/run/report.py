@@ -21,20 +21,21 @@ class Outcome:
 
 def report_file(path: str, display: str, db: Database, prefer: str) -> Outcome:
     from claimkit.files import parse_path
-    from claimkit.parse import UnreadableError
 
-    try:
-        document = parse_path(path, display)
-    except UnreadableError as exc:
-        return Outcome(display, None, error=str(exc))
-    return _outcome(document, db, prefer)
+    return _report_read(lambda: parse_path(path, display), display, db, prefer)
 
 
 def report_bytes(data: bytes, display: str, db: Database, prefer: str) -> Outcome:
-    from claimkit.parse import UnreadableError, parse_bytes
+    from claimkit.parse import parse_bytes
+
+    return _report_read(lambda: parse_bytes(data, display), display, db, prefer)
+
+
+def _report_read(read: Callable[[], Document], display: str, db: Database, prefer: str) -> Outcome:
+    from claimkit.parse import UnreadableError
 
     try:
-        document = parse_bytes(data, display)
+        document = read()
     except UnreadableError as exc:
         return Outcome(display, None, error=str(exc))
     return _outcome(document, db, prefer)
