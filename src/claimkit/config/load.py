@@ -137,6 +137,8 @@ class _Reader:
         return Config(path=self.path, root=self.root, origins=self.origins, **values)
 
     def rules(self, table: dict[str, Any], values: dict[str, Any]) -> None:
+        if "rules" not in table and values.get("dedupe_threshold") is None:
+            return  # nothing to read: the rule registry stays unimported here
         from claimkit.config import rule_options
 
         options = RuleOptions()
