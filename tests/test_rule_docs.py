@@ -56,7 +56,9 @@ def test_rule_shows_documentation_with_examples(cli, key: str) -> None:
 
 def test_rule_json_and_unknown_rule(cli) -> None:
     data = json.loads(cli("rule", "CK302", "--format", "json").stdout)
-    assert data["options"] == {"context-threshold": "minimum alignment score, 0-100 (default 90)"}
+    threshold = data["options"]["threshold"]
+    assert (threshold["type"], threshold["default"]) == ("number", 90.0)
+    assert (threshold["minimum"], threshold["maximum"]) == (0, 100)
     unknown = cli("rule", "CK999")
     assert unknown.code == 2 and unknown.stderr == (
         "claimkit: error: unknown rule 'CK999' (see claimkit rules)\n"

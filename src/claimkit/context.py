@@ -17,6 +17,7 @@ from claimkit.graph import CitationGraph, build_graph
 from claimkit.model import Claim, Document, Span
 
 if TYPE_CHECKING:
+    from claimkit.rule_options import Option, OptionValue
     from claimkit.settings import Settings
 
 
@@ -30,6 +31,7 @@ class Finding:
 
 
 T = TypeVar("T")
+V = TypeVar("V", bound="OptionValue")
 
 
 class Context:
@@ -46,6 +48,10 @@ class Context:
             self._memo[key] = compute()
         value: T = self._memo[key]
         return value
+
+    def option(self, option: Option[V]) -> V:
+        """The value of a rule's option in this file's configuration, or its default."""
+        return self.settings.rule_options.get(option)
 
     @cached_property
     def graph(self) -> CitationGraph:

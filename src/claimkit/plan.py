@@ -7,7 +7,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimkit.config import Config, Resolver, globs
+from claimkit.config import Config, Resolver, globs, rule_options
 from claimkit.diagnostics import Severity
 from claimkit.engine import LintJob
 from claimkit.selection import expand, select_rules
@@ -62,6 +62,7 @@ class Planner:
             )
             if config.max_file_size is not None:
                 settings.max_file_size = config.max_file_size
+            settings.rule_options = rule_options.effective(config.rule_options, flags.settings)
             self._base[key] = (frozenset(rule.code for rule in rules), settings)
         return self._base[key]
 

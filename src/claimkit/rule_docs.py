@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
+from typing import Any
 
+from claimkit.rule_options import Option
 from claimkit.rules.base import FixAvailability, Rule
 
 # The published rule pages; SARIF's helpUri points here.
@@ -39,6 +42,20 @@ def as_json(rule: Rule) -> dict[str, object]:
     }
 
 
+def default_text(option: Option[Any]) -> str:
+    """An option's default as TOML spells it."""
+    value = option.default
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value)
+    return f"{value:g}"
+
+
+def options_json(rule: Rule) -> dict[str, dict[str, Any]]:
+    return {option.name: option.as_json() for option in rule.options}
+
+
 def _example(text: str) -> list[str]:
     fence = "````" if "```" in text else "```"
     return [f"{fence}markdown", text, fence]
@@ -69,8 +86,27 @@ def page(rule: Rule) -> str:
     if rule.fixable or rule.fix_note:
         lines += ["", "## Fix", "", rule.fix_note or "A fix is available."]
     if rule.options:
-        lines += ["", "## Options", ""]
-        lines += [f"- `{name}`: {description}" for name, description in rule.options.items()]
+        lines += [
+            "",
+            "## Options",
+            "",
+            f"Set in `[tool.claimkit.rules.{rule.code}]` of `pyproject.toml`, or "
+            f"`[rules.{rule.code}]` of `claimkit.toml` (the table may be named `{rule.name}` "
+            "instead):",
+            "",
+        ]
+        lines += [
+            f"- `{option.name}` ({option.kind()}, default `{default_text(option)}`): {option.doc}."
+            for option in rule.options
+        ]
+        first = rule.options[0]
+        lines += [
+            "",
+            "```toml",
+            f"[tool.claimkit.rules.{rule.code}]",
+            f"{first.name} = {default_text(first)}",
+            "```",
+        ]
     lines += ["", "## Turning it off", ""]
     if rule.check is not None:
         # Findings the engine or the suppression pass make cannot be suppressed in the file.

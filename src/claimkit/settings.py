@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimkit.rule_options import RuleOptions
+
 if TYPE_CHECKING:
     from claimkit.verify.model import LinkResult
 
@@ -16,7 +18,6 @@ DEFAULT_CONTEXT_THRESHOLD = 90.0
 
 @dataclass(slots=True)
 class Settings:
-    context_threshold: float = DEFAULT_CONTEXT_THRESHOLD
     # Extra ratings files layered over the shipped database, later ones winning (bias issue).
     ratings_files: tuple[str, ...] = ()
     # Near-duplicate similarity threshold for CK301 and dedupe; None means the engine's default.
@@ -28,3 +29,6 @@ class Settings:
     # lint --online: every source page of the run, fetched once before any rule runs, keyed
     # by claimkit.verify.model.page_key(url). CK501/CK502 read it; nothing fetches mid-check.
     pages: dict[str, LinkResult] = field(default_factory=dict)
+    # Per-rule options ([tool.claimkit.rules.CODE]); checks read them with ctx.option(...).
+    # Frozen and hashable, so the effective configuration of a job can key a cache.
+    rule_options: RuleOptions = field(default_factory=RuleOptions)

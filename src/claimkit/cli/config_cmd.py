@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from claimkit.cli.common import fail
+
+if TYPE_CHECKING:
+    from claimkit.rule_options import RuleOptions
 
 config_app = typer.Typer(
     help="Inspect claimkit's configuration.",
@@ -69,6 +72,7 @@ def show(
         ("ratings", list(found.ratings)),
         ("dedupe.threshold", found.dedupe_threshold),
         ("max-file-size", job.settings.max_file_size),
+        *_rule_options(job.settings.rule_options),
     ]
     rules = [rule.code for rule in job.rules]
     source = found.path or ("--isolated" if isolated else "none found; built-in defaults")
@@ -98,6 +102,17 @@ def show(
     lines += [f"{text:<{width}}  # {origin}" for text, origin in rendered]
     lines.append(f"# rules that run here: {', '.join(rules) if rules else '(none)'}")
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _rule_options(values: RuleOptions) -> list[tuple[str, Any]]:
+    """Every option of every rule, as in force here: ``rules.CK302.threshold``."""
+    from claimkit.rules import RULES
+
+    return [
+        (f"rules.{rule.code}.{option.name}", values.get(option))
+        for rule in RULES
+        for option in rule.options
+    ]
 
 
 def _toml(value: Any) -> str:

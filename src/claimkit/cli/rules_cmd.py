@@ -51,7 +51,7 @@ def rule(
 ) -> None:
     """Show one rule's documentation, with an example and its fix."""
     from claimkit import rules as registry
-    from claimkit.rule_docs import as_json, page
+    from claimkit.rule_docs import as_json, options_json, page
 
     try:
         found = registry.get(code)
@@ -65,7 +65,7 @@ def rule(
             "bad": found.bad,
             "good": found.good,
             "fix_note": found.fix_note,
-            "options": found.options,
+            "options": options_json(found),
         }
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return

@@ -11,6 +11,7 @@ from claimkit.config import globs
 from claimkit.config.model import Config, ConfigError
 from claimkit.config.tomlpos import key_line
 from claimkit.diagnostics import Severity
+from claimkit.rule_options import RuleOptions
 
 # No configuration is this large; a file that is (or /dev/zero) is refused, not read.
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
@@ -28,6 +29,7 @@ KEYS: dict[str, str] = {
     "fail-on": "lowest severity that makes the exit status 1 (default warning)",
     "ratings": "extra ratings file(s), relative to this file",
     "dedupe": "table: threshold = near-duplicate similarity, 0-100",
+    "rules": "a table per rule: [rules.CK302] threshold = 85 (claimkit rule CODE lists options)",
     "max-file-size": "largest file read, in bytes or as 16MiB, 512KiB (default 32MiB); CK001 above",
 }
 DEDUPE_KEYS = {"threshold"}
@@ -132,7 +134,22 @@ class _Reader:
             values["dedupe_threshold"] = self.dedupe(table["dedupe"])
         if "max-file-size" in table:
             values["max_file_size"] = self.size(("max-file-size",), table["max-file-size"])
+        self.rules(table, values)
         return Config(path=self.path, root=self.root, origins=self.origins, **values)
+
+    def rules(self, table: dict[str, Any], values: dict[str, Any]) -> None:
+        if "rules" not in table and values.get("dedupe_threshold") is None:
+            return  # nothing to read: the rule registry stays unimported here
+        from claimkit.config import rule_options
+
+        options = RuleOptions()
+        if "rules" in table:
+            options, origins = rule_options.read(table["rules"], self.error, self.where)
+            self.origins.update(origins)
+        options, values["dedupe_threshold"] = rule_options.dedupe_alias(
+            options, self.origins, values.get("dedupe_threshold")
+        )
+        values["rule_options"] = options
 
     def strings(self, keys: tuple[str, ...], value: Any) -> tuple[str, ...]:
         if isinstance(value, str):

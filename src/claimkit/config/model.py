@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 from claimkit.diagnostics import Severity
+from claimkit.rule_options import RuleOptions
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.md", "*.markdown")
 
@@ -37,6 +38,8 @@ class Config:
     ratings: tuple[str, ...] = ()  # absolute paths
     dedupe_threshold: float | None = None
     max_file_size: int | None = None  # bytes
+    # [rules.CODE] tables; dedupe.threshold lands here too, as CK301's threshold.
+    rule_options: RuleOptions = field(default_factory=RuleOptions)
     origins: dict[str, str] = field(default_factory=dict)  # key -> "file:line"
 
     def relative(self, path: str) -> str:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from claimkit.context import Context, Finding
 from claimkit.diagnostics import Severity
+from claimkit.rule_options import Option
 
 # Rule modules take Context and Finding from here, with Rule: one import line per rule.
-__all__ = ["Check", "Context", "Finding", "FixAvailability", "Rule"]
+__all__ = ["Check", "Context", "Finding", "FixAvailability", "Option", "Rule"]
 
 
 class FixAvailability(enum.Enum):
@@ -35,7 +37,8 @@ class Rule:
     fix: FixAvailability = FixAvailability.NONE
     fix_note: str = ""  # what the fix does and how safe it is
     enabled_by_default: bool = True
-    options: dict[str, str] = field(default_factory=dict)  # option name -> description
+    # Typed settings, each read in the check with ctx.option(...); see claimkit.rule_options.
+    options: tuple[Option[Any], ...] = ()
 
     @property
     def fixable(self) -> bool:

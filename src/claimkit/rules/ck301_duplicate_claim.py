@@ -3,14 +3,33 @@
 from collections.abc import Iterator
 
 from claimkit.diagnostics import Severity
-from claimkit.rules.base import Context, Finding, FixAvailability, Rule
+from claimkit.rules.base import Context, Finding, FixAvailability, Option, Rule
+
+# The literal, not dedupe.similarity's constant: importing dedupe here would cost every lint
+# start-up its import, selected or not (a test keeps the two equal).
+THRESHOLD = Option(
+    "CK301",
+    "threshold",
+    float,
+    90.0,
+    "near-duplicate similarity: rows whose sentences score this or more (and agree on "
+    "numbers, negations, hedges and names) are duplicates; 100 means exact duplicates only. "
+    "Also the top-level `dedupe.threshold` and `claimkit dedupe --threshold`",
+    minimum=0,
+    maximum=100,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     from claimkit.dedupe.detect import claim_duplicates
     from claimkit.dedupe.plan import dedupe_rows
 
-    for duplicate in claim_duplicates(dedupe_rows(ctx), ctx.settings.dedupe_threshold):
+    # Settings.dedupe_threshold is the older way in (dedupe's --threshold, library callers);
+    # when set it wins, as it always has.
+    threshold = ctx.settings.dedupe_threshold
+    if threshold is None:
+        threshold = ctx.option(THRESHOLD)
+    for duplicate in claim_duplicates(dedupe_rows(ctx), threshold):
         yield Finding(
             duplicate.claim.row,
             f"claim {duplicate.claim.id} duplicates claim {duplicate.kept.id}",
@@ -41,5 +60,5 @@ RULE = Rule(
         "row and renumbers. Exact duplicates are a safe fix; near duplicates are applied only "
         "with `--unsafe-fixes`; a row no summary cites is never removed."
     ),
-    options={"dedupe-threshold": "near-duplicate similarity, 0-100 (default 90)"},
+    options=(THRESHOLD,),
 )

@@ -3,12 +3,24 @@
 from collections.abc import Iterator
 
 from claimkit.diagnostics import Severity
-from claimkit.rules.base import Context, Finding, Rule
+from claimkit.rules.base import Context, Finding, Option, Rule
+from claimkit.settings import DEFAULT_CONTEXT_THRESHOLD
 from claimkit.text.align import alignment_score
+
+THRESHOLD = Option(
+    "CK302",
+    "threshold",
+    float,
+    DEFAULT_CONTEXT_THRESHOLD,
+    "how much of the sentence must align with its context: 100 demands it verbatim (after "
+    "normalisation), lower values tolerate more extraction damage",
+    minimum=0,
+    maximum=100,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    threshold = ctx.settings.context_threshold
+    threshold = ctx.option(THRESHOLD)
     for claim in ctx.rows:
         if not claim.sentence.value or not claim.context.value:
             continue  # CK303
@@ -37,5 +49,5 @@ RULE = Rule(
     check=check,
     bad="|... Prices fell 4% in May.|...|Prices rose sharply in June, the ministry said.|",
     good="|... Prices rose sharply in June.|...|Prices rose sharply in June, the ministry said.|",
-    options={"context-threshold": "minimum alignment score, 0-100 (default 90)"},
+    options=(THRESHOLD,),
 )
