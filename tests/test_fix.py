@@ -213,3 +213,25 @@ def test_fix_of_stdin_cannot_mix_with_files(tmp_path: Path, cli) -> None:
     result = cli("lint", "--fix", "-", "a.md", input=mislabelled())
     assert result.code == 2 and "give no other paths" in result.stderr
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == mislabelled()
+
+
+def test_guard_lets_a_side_by_side_repeat_go_but_not_a_distant_one() -> None:
+    from claimkit.fix.guard import same_meanings
+
+    def group(i: str) -> str:
+        return f'<font color=#FF3399>[<a href="#{i}">{i}</a>]</font>'
+
+    doc = standard(2)
+    doc.levels = {
+        name: f"Traffic grows {group('1')}{group('1')}. Fares rise {group('1')}."
+        for name in doc.levels
+    }
+    before = parse_text(doc.text())
+    doc.levels = {
+        name: f"Traffic grows {group('1')}. Fares rise {group('1')}." for name in doc.levels
+    }
+    assert same_meanings(before, parse_text(doc.text()))  # the adjacent repeat went
+    doc.levels = {
+        name: f"Traffic grows {group('1')}{group('1')}. Fares rise." for name in doc.levels
+    }
+    assert not same_meanings(before, parse_text(doc.text()))  # a sentence lost its citation

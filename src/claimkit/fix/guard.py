@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from claimkit.fix.renumber import groups_adjacent
 from claimkit.model import Document
 from claimkit.text.normalize import normalize
 
@@ -69,21 +70,44 @@ def same_meanings(before: Document, after: Document, expect: Expect | None = Non
 
     ``expect`` maps a meaning before to the meaning the fix intends (a dedupe merge sends a
     removed row's citations to the row it keeps). Inside one ``[...]`` group a fix may drop
-    a citation that repeats an earlier one of the group; it may not add, reorder or change.
+    a citation that repeats an earlier one of the group, and a whole group written right
+    after another that it only repeats; it may not add, reorder or change.
     """
     old = [(g, expect(m) if expect else m) for g, m in meanings(before)]
     new = meanings(after)
     old_loose, old_groups = _by_group(old)
     new_loose, new_groups = _by_group(new)
-    if old_loose != new_loose or len(before.citation_groups) != len(after.citation_groups):
+    if old_loose != new_loose:
         return False
-    if old_groups.keys() != new_groups.keys():
-        return False
-    for group, members in old_groups.items():
-        kept = new_groups[group]
-        if len(kept) > len(members) or _first_each(kept) != _first_each(members):
+    drops = len(old_groups) - len(new_groups)  # whole groups the fix may have removed
+    remaining = iter(sorted(new_groups))
+    current = next(remaining, None)
+    last_kept: list[Meaning] = []
+    previous_end = -1
+    for group in sorted(old_groups):
+        members = old_groups[group]
+        span = before.citation_groups[group].span
+        # A side-by-side group that only repeats the one before it may go: [1][1] -> [1].
+        droppable = (
+            drops > 0
+            and bool(last_kept)
+            and set(members) <= set(last_kept)
+            and groups_adjacent(before, previous_end, span.start)
+        )
+        kept = new_groups[current] if current is not None else None
+        if droppable:
+            drops -= 1
+        elif (
+            kept is not None
+            and len(kept) <= len(members)
+            and (_first_each(kept) == _first_each(members))
+        ):
+            current = next(remaining, None)
+            last_kept = members
+        else:
             return False
-    return True
+        previous_end = span.end
+    return current is None and drops == 0
 
 
 def merge_expectation(redirect: Mapping[str, str]) -> Expect:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 
 from claimkit.diagnostics import Edit
@@ -92,6 +93,7 @@ def remove_row_edit(document: Document, claim: Claim) -> Edit:
 
 
 _SEPARATOR = frozenset(" \t,;")
+_TAG = re.compile(r"<[^<>]{0,1000}>")
 
 
 def retarget_edits(
@@ -103,6 +105,9 @@ def retarget_edits(
     cites is removed together with the separator before it, so ``[1, 2, 7]`` with 2 and 7
     redirected to 1 becomes ``[1]`` and the group keeps its own spacing and punctuation.
     A separator that is more than commas and spaces is left alone, and so is the citation.
+    Groups written side by side, one per citation (``[1][2]``, the later pipeline layout),
+    are one run: a group whose every target the group before it already cites, once
+    redirected, goes with the markup between them, so ``[1][2]`` becomes ``[1]``.
     """
     text = document.text
     removed: set[int] = set()
@@ -122,8 +127,11 @@ def retarget_edits(
             between = text[previous.span.end : citation.span.start]
             if set(between) <= _SEPARATOR:
                 removed.add(member)
-    edits: list[Edit] = []
+    gone = _repeated_groups(document, redirect)
+    edits: list[Edit] = [Edit(start, end, "") for start, end in gone.values()]
     for index, citation in enumerate(document.citations):
+        if citation.group in gone:
+            continue
         if index in removed:
             group = document.citation_groups[citation.group]
             position = group.citations.index(index)
@@ -135,3 +143,31 @@ def retarget_edits(
         if final != citation.target:
             edits += citation_edits(document, citation, final)
     return edits
+
+
+def groups_adjacent(document: Document, end: int, start: int) -> bool:
+    """Whether only markup and separators stand between two citation groups."""
+    gap = document.text[end:start]
+    return not _TAG.sub("", gap).strip(" \t,;")
+
+
+def _repeated_groups(document: Document, redirect: Mapping[str, str]) -> dict[int, tuple[int, int]]:
+    """Group index -> the span to delete, for side-by-side groups a merge made repeats."""
+    gone: dict[int, tuple[int, int]] = {}
+    kept: set[str] | None = None  # final targets of the last group that stays
+    previous_end = -1
+    for index, group in enumerate(document.citation_groups):
+        targets = [document.citations[m].target for m in group.citations]
+        finals = {redirect.get(t, t) for t in targets}
+        redirected = any(t in redirect for t in targets)
+        if (
+            kept is not None
+            and redirected
+            and finals <= kept
+            and groups_adjacent(document, previous_end, group.span.start)
+        ):
+            gone[index] = (previous_end, group.span.end)
+        else:
+            kept = finals
+        previous_end = group.span.end
+    return gone
