@@ -9,9 +9,9 @@ so that a dedupe merge onto an exact copy keeps every meaning.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
-from claimkit.fix.renumber import groups_adjacent
 from claimkit.model import Document
 from claimkit.text.normalize import normalize
 
@@ -80,34 +80,48 @@ def same_meanings(before: Document, after: Document, expect: Expect | None = Non
     if old_loose != new_loose:
         return False
     drops = len(old_groups) - len(new_groups)  # whole groups the fix may have removed
+    old_anchors, new_anchors = _anchors(before), _anchors(after)
     remaining = iter(sorted(new_groups))
     current = next(remaining, None)
     last_kept: list[Meaning] = []
-    previous_end = -1
     for group in sorted(old_groups):
         members = old_groups[group]
-        span = before.citation_groups[group].span
-        # A side-by-side group that only repeats the one before it may go: [1][1] -> [1].
-        droppable = (
-            drops > 0
-            and bool(last_kept)
-            and set(members) <= set(last_kept)
-            and groups_adjacent(before, previous_end, span.start)
-        )
+        anchor = old_anchors[group]
+        # A group right after another (nothing but markup between) that only repeats it
+        # may go: [1][1] -> [1]. Every other group keeps its place in the text.
+        droppable = drops > 0 and not anchor and set(members) <= set(last_kept)
         kept = new_groups[current] if current is not None else None
         if droppable:
             drops -= 1
         elif (
             kept is not None
+            and current is not None
+            and new_anchors[current] == anchor
             and len(kept) <= len(members)
-            and (_first_each(kept) == _first_each(members))
+            and _first_each(kept) == _first_each(members)
         ):
             current = next(remaining, None)
             last_kept = members
         else:
             return False
-        previous_end = span.end
     return current is None and drops == 0
+
+
+_MARKUP = re.compile(r"<[^<>]{0,1000}>|[0-9\s,;\[\]()#]+")
+
+
+def _anchors(document: Document) -> list[str]:
+    """For each group, the words between it and the group before: where it stands.
+
+    Markup, digits and separators are left out, so renumbering and relabelling (which
+    change only those) keep every anchor; a group written right after another has none.
+    """
+    anchors: list[str] = []
+    previous_end = 0
+    for group in document.citation_groups:
+        anchors.append(_MARKUP.sub(" ", document.text[previous_end : group.span.start]).strip())
+        previous_end = group.span.end
+    return anchors
 
 
 def merge_expectation(redirect: Mapping[str, str]) -> Expect:
