@@ -21,12 +21,13 @@ from claimkit.dedupe.similarity import (
     Kind,
     Match,
     MatchRule,
+    candidate_cutoff,
     could_reach,
     near_match,
     shared_characters_bound,
 )
 from claimkit.model import Claim
-from claimkit.text.normalize import normalize
+from claimkit.text.canonical import dedupe_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ class Duplicate:
 def _candidates(keys: Sequence[str], threshold: float) -> Iterable[tuple[int, int]]:
     eligible = [k.count(" ") + 1 >= MIN_NEAR_WORDS for k in keys]
     if len(keys) <= EXHAUSTIVE_LIMIT:
-        return _scored_pairs(keys, eligible, threshold)
+        return _scored_pairs(keys, eligible, candidate_cutoff(threshold))
     pairs = lsh_pairs(keys, eligible)
     return (
         (int(a), int(b))
@@ -113,25 +114,25 @@ _shared: Sequence[str] = ()
 
 
 def _normalise_chunk(start: int) -> list[str]:
-    return [normalize(s) for s in _shared[start : start + _CHUNK]]
+    return [dedupe_key(s) for s in _shared[start : start + _CHUNK]]
 
 
 def _normalised(sentences: Sequence[str]) -> Iterator[str]:
     if len(sentences) < PARALLEL_NORMALISE:  # one explainer's worth: the common case
-        yield from map(normalize, sentences)
+        yield from map(dedupe_key, sentences)
         return
     import os
 
     workers = os.cpu_count() or 1
     if workers < 2:
-        yield from map(normalize, sentences)
+        yield from map(dedupe_key, sentences)
         return
     import multiprocessing
 
     global _shared
     methods = multiprocessing.get_all_start_methods()
     if "fork" not in methods:
-        yield from map(normalize, sentences)
+        yield from map(dedupe_key, sentences)
         return
     _shared = sentences  # inherited by the forked workers, never pickled
     try:
@@ -200,7 +201,7 @@ def explain(a: str, b: str, threshold: float | None = None) -> tuple[Match | Non
     if found:
         return found[0].match, found[0].match.reason
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    ka, kb = normalize(a), normalize(b)
+    ka, kb = dedupe_key(a), dedupe_key(b)
     _match, why = near_match(ka, kb, lambda: features(a, ka), lambda: features(b, kb), limit)
     return None, why or "not similar"
 

@@ -20,6 +20,9 @@ from claimkit.text.normalize import normalize
 _NUMBER_WORDS = {
     "zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "sixty": "60", "seventy": "70", "eighty": "80",
+    "ninety": "90",
     "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
     "thousand": "1000", "million": "1000000", "billion": "1000000000",
     "trillion": "1000000000000", "half": "0.5", "dozen": "12", "dozens": "12+",
@@ -120,72 +123,98 @@ def capitalised_words(sentence: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Features:
-    """The guarded parts of one sentence."""
+class Token:
+    """One normalised word and how the original sentence wrote it."""
 
-    words: tuple[str, ...]  # normalised words
-    numbers: Counter[str]  # by value
-    negations: Counter[str]
-    hedges: Counter[str]
-    names: frozenset[str]
+    word: str
+    capital: bool  # written with a capital letter
+    initial: bool  # at the start of a sentence, where a capital says nothing
+    pause: bool = False  # punctuation follows it: a clause or phrase may end here
+
+
+def tokens(sentence: str) -> tuple[Token, ...]:
+    """The words of ``sentence`` as the exact key has them, each with its capitalisation."""
+    from claimkit.text.canonical import expand
+
+    found: list[Token] = []
+    start = True
+    for match in _WORD.finditer(expand(sentence)):
+        raw = match[0]
+        letters = raw.lstrip("\"'\u201c\u2018([")
+        capital = letters[:1].isupper()
+        words = normalize(raw).split()
+        for word in words:
+            found.append(Token(word, capital, start))
+            start = False
+        if found and _PAUSE.search(raw):
+            last = found[-1]
+            found[-1] = Token(last.word, last.capital, last.initial, True)
+        if _SENTENCE_END.search(raw):
+            start = True
+    return tuple(found)
+
+
+_PAUSE = re.compile(r"(?:[,;:.!?\u2014\u2013]|--|\s-)['\"\u2019\u201d)\]]*$|^[-\u2014\u2013]+$")
+
+
+# Tens and units read together: "twenty five" == "25".
+_TENS = {"20", "30", "40", "50", "60", "70", "80", "90"}
+_UNITS = {str(n) for n in range(1, 10)}
+
+
+def number_values(words: list[Token]) -> list[Token]:
+    """Number words replaced by their value (``Nine`` -> ``9``), so that a value is one token."""
+    out: list[Token] = []
+    for token in words:
+        if token.word in _NUMBER_WORDS and not token.word.endswith("s"):
+            value = _NUMBER_WORDS[token.word]
+            previous = out[-1] if out else None
+            if previous is not None and previous.word in _TENS and value in _UNITS:
+                out[-1] = Token(
+                    str(int(previous.word) + int(value)), previous.capital, False, token.pause
+                )
+                continue
+            token = Token(value, token.capital, token.initial, token.pause)
+        out.append(token)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """One sentence as the judge sees it, with and without its attribution."""
+
+    full: tuple[Token, ...]  # without a lead-in ("Some context:")
+    body: tuple[Token, ...] | None  # also without a trailing attribution; None: it has none
 
 
 def features(sentence: str, normalised: str | None = None) -> Features:
-    words = tuple((normalised if normalised is not None else normalize(sentence)).split())
-    numbers: Counter[str] = Counter()
-    negations: Counter[str] = Counter()
+    """The judged words of ``sentence`` (``normalised`` is accepted for the callers' sake)."""
+    from claimkit.dedupe.clauses import without_attribution, without_lead_in
+
+    text = without_lead_in(sentence)
+    full = tuple(number_values(list(tokens(text))))
+    bare = without_attribution(text)
+    body = tuple(number_values(list(tokens(bare)))) if bare is not None else None
+    return Features(full, body)
+
+
+def numbers_of(words: list[str]) -> Counter[str]:
+    found: Counter[str] = Counter()
     for word in words:
         number = canonical_number(word)
         if number is not None:
-            numbers[number] += 1
-        neg = negation(word)
-        if neg is not None:
-            negations[neg] += 1
-    hedges = Counter(word for word in words if word in _HEDGES)
-    return Features(words, numbers, negations, hedges, capitalised_words(sentence))
+            found[number] += 1
+    return found
 
 
-def _spelling_variants(only_a: list[str], only_b: list[str]) -> bool:
-    """Whether each word on one side pairs with a close spelling on the other (``colour``)."""
-    from rapidfuzz.fuzz import ratio
-
-    if len(only_a) != len(only_b):
-        return False
-    unused = list(only_b)
-    for word in only_a:
-        partner = next((w for w in unused if ratio(word, w) >= SPELLING_SIMILARITY), None)
-        if partner is None:
-            return False
-        unused.remove(partner)
-    return True
+def negations_of(words: list[str]) -> Counter[str]:
+    return Counter(n for word in words if (n := negation(word)) is not None)
 
 
-def _content(word: str) -> bool:
-    """A word the wording guard compares (numbers and negations have their own guards)."""
-    return word not in STOPWORDS and negation(word) is None and canonical_number(word) is None
+# Reported speech shifts the tense of a modal ("says it will" / "said it would"): one
+# hedge in two tenses.
+_MODAL_TENSES = {"would": "will", "could": "can", "might": "may"}
 
 
-def guard(a: Features, b: Features) -> str | None:
-    """Why two similar sentences must not merge, or None when the guards pass.
-
-    Beyond numbers, negations and names: when content words are swapped for other
-    content words ("send" for "sell", "drones" for "missiles"), the claim changed,
-    however high the score; only spelling variants may differ. Words added or dropped
-    on one side only ("closely monitored", "roughly 450") are allowed.
-    """
-    if a.numbers != b.numbers:
-        return "different numbers"
-    if a.negations != b.negations:
-        return "different negations"
-    if a.hedges != b.hedges:
-        return "different hedging"
-    only_a = Counter(a.words) - Counter(b.words)
-    only_b = Counter(b.words) - Counter(a.words)
-    changed = set(only_a) | set(only_b)
-    if changed & (a.names | b.names):
-        return "different named entity"
-    content_a = sorted(w for w in only_a.elements() if _content(w))
-    content_b = sorted(w for w in only_b.elements() if _content(w))
-    if content_a and content_b and not _spelling_variants(content_a, content_b):
-        return f"different wording ({' '.join(content_a)} / {' '.join(content_b)})"
-    return None
+def hedges_of(words: list[str]) -> Counter[str]:
+    return Counter(_MODAL_TENSES.get(word, word) for word in words if word in _HEDGES)

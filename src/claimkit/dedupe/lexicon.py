@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import importlib.util
 import mmap
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,7 +31,7 @@ POS = ("n", "v", "a", "r")
 _FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 # A word's senses are listed most frequent first: synonymy through a rare sense
 # ("said" / "aforesaid", "man" / "valet") is not what a reader takes the word to mean.
-TOP_SENSES = 3
+TOP_SENSES = 5
 # Suffix rules for inflected forms, WordNet's own "morphy" detachment rules, by POS.
 _DETACH = {
     "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
@@ -137,9 +138,18 @@ def known(word: str) -> bool:
     return any(base_forms(word, pos) for pos in POS)
 
 
-@lru_cache(maxsize=8192)
-def _synset(offset: int, pos: str) -> tuple[tuple[str, ...], tuple[tuple[int, str, int], ...]]:
-    """The words of a synset and its lexical antonym pointers (source word, POS, target)."""
+@dataclass(frozen=True, slots=True)
+class _Pointer:
+    symbol: str  # "!" antonym, "@" hypernym, "~" hyponym, "+" derivation, ...
+    offset: int
+    pos: str
+    source: int  # 1-based word of this synset, 0: the whole synset
+    target: int  # 1-based word of the target synset, 0: the whole synset
+
+
+@lru_cache(maxsize=16384)
+def _synset(offset: int, pos: str) -> tuple[tuple[str, ...], tuple[_Pointer, ...]]:
+    """The words of a synset and its pointers to other synsets."""
     data = _file(f"data.{_FILES[pos]}")
     line = data.line(f"{offset:08d}") if data is not None else None
     if line is None:
@@ -148,16 +158,14 @@ def _synset(offset: int, pos: str) -> tuple[tuple[str, ...], tuple[tuple[int, st
     count = int(fields[3], 16)
     words = tuple(w.lower().split("(")[0] for w in fields[4 : 4 + 2 * count : 2])
     at = 4 + 2 * count
-    pointer_count = int(fields[at])
-    antonyms: list[tuple[int, str, int]] = []
-    for n in range(pointer_count):
+    pointers: list[_Pointer] = []
+    for n in range(int(fields[at])):
         symbol, target, target_pos, where = fields[at + 1 + 4 * n : at + 5 + 4 * n]
-        if symbol == "!":
-            target_pos = "a" if target_pos == "s" else target_pos
-            antonyms.append((int(where[:2], 16), target_pos, int(target)))
-            # ``where`` also names the target word (its last two hex digits).
-            antonyms[-1] = (antonyms[-1][0], target_pos, int(target) * 256 + int(where[2:], 16))
-    return words, tuple(antonyms)
+        target_pos = "a" if target_pos == "s" else target_pos  # satellites live in data.adj
+        pointers.append(
+            _Pointer(symbol, int(target), target_pos, int(where[:2], 16), int(where[2:], 16))
+        )
+    return words, tuple(pointers)
 
 
 def _lemmas(word: str) -> dict[str, frozenset[str]]:
@@ -198,12 +206,84 @@ def _antonym_of(a: str, b: str) -> bool:
         for lemma in forms:
             for offset in _senses(lemma, pos):
                 words, pointers = _synset(offset, pos)
-                for source, target_pos, packed in pointers:
-                    if source and words[source - 1] != lemma:
+                for pointer in pointers:
+                    if pointer.symbol != "!" or (
+                        pointer.source and words[pointer.source - 1] != lemma
+                    ):
                         continue
-                    target_words, _ = _synset(packed // 256, target_pos)
-                    index = packed % 256
-                    if index and target_words[index - 1] in wanted:
+                    target_words, _ = _synset(pointer.offset, pointer.pos)
+                    if pointer.target and target_words[pointer.target - 1] in wanted:
+                        return True
+    return False
+
+
+# How far up or down the is-a hierarchy a word may be replaced: "invented" by "made" (a
+# more general verb) keeps the claim, less precisely. Siblings ("killed" / "injured",
+# "drones" / "missiles", "father" / "daughter") share a parent, not a line, and stay apart.
+HYPERNYM_STEPS = 1
+_UP = frozenset({"@", "@i"})
+
+
+def _ancestors(lemma: str, pos: str) -> set[int]:
+    """The frequent senses of ``lemma`` and their hypernyms up to ``HYPERNYM_STEPS`` up."""
+    found: set[int] = set()
+    frontier: set[int] = set(_senses(lemma, pos)[:TOP_SENSES])
+    found |= frontier
+    for _step in range(HYPERNYM_STEPS):
+        following: set[int] = set()
+        for offset in frontier:
+            for pointer in _synset(offset, pos)[1]:
+                if pointer.symbol in _UP and pointer.pos == pos:
+                    following.add(pointer.offset)
+        frontier = following - found
+        found |= frontier
+    return found
+
+
+@lru_cache(maxsize=8192)
+def related(a: str, b: str) -> bool:
+    """Synonyms, inflections or derivations of each other (``treatment`` / ``treat``) in
+    frequent senses; never antonyms."""
+    if antonyms(a, b):
+        return False
+    if synonyms(a, b) or same_lemma(a, b):
+        return True
+    la, lb = _lemmas(a), _lemmas(b)
+    return bool(la and lb) and (_derived(la, lb) or _derived(lb, la))
+
+
+@lru_cache(maxsize=8192)
+def broader(a: str, b: str) -> bool:
+    """One is a more general word for the other (``vehicle`` / ``car``), within
+    ``HYPERNYM_STEPS`` of frequent senses; never antonyms."""
+    la, lb = _lemmas(a), _lemmas(b)
+    if not la or not lb or antonyms(a, b):
+        return False
+    return any(
+        _above(la[pos], lb[pos], pos) or _above(lb[pos], la[pos], pos)
+        for pos in la.keys() & lb.keys()
+    )
+
+
+def _above(general: frozenset[str], specific: frozenset[str], pos: str) -> bool:
+    """Whether a frequent sense of ``general`` is an ancestor of one of ``specific``."""
+    wanted = {s for lemma in general for s in _senses(lemma, pos)[:TOP_SENSES]}
+    return any(wanted & _ancestors(lemma, pos) for lemma in specific)
+
+
+def _derived(la: dict[str, frozenset[str]], lb: dict[str, frozenset[str]]) -> bool:
+    wanted = {lemma for forms in lb.values() for lemma in forms}
+    for pos, forms in la.items():
+        for lemma in forms:
+            for offset in _senses(lemma, pos)[:TOP_SENSES]:
+                words, pointers = _synset(offset, pos)
+                for pointer in pointers:
+                    if pointer.symbol != "+" or (
+                        pointer.source and words[pointer.source - 1] != lemma
+                    ):
+                        continue
+                    target_words, _ = _synset(pointer.offset, pointer.pos)
+                    if pointer.target and target_words[pointer.target - 1] in wanted:
                         return True
     return False
 

@@ -15,11 +15,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from claimkit.dedupe.features import Features, guard
+from claimkit.dedupe.features import Features
 
 DEFAULT_THRESHOLD = 90.0
 # Below this many words a sentence can only be an exact duplicate.
 MIN_NEAR_WORDS = 8
+# The raw score a pair needs to be judged at all, this far under the threshold: the
+# judge reconciles glued words, synonyms, titles and a dropped attribution, each of which
+# costs raw similarity. A bound on the work, not a decision.
+CANDIDATE_MARGIN = 25.0
+
+
+def candidate_cutoff(threshold: float) -> float:
+    return max(0.0, threshold - CANDIDATE_MARGIN)
 
 
 class Kind(StrEnum):
@@ -47,7 +55,7 @@ class Match:
             return "identical sentence"
         if self.rule is MatchRule.NORMALISED:
             return "identical after normalisation"
-        return f"similarity {self.score:.1f}; same numbers, negations and names"
+        return f"similarity {self.score:.1f}; same numbers, negations, names and relations"
 
 
 def validate_threshold(value: float) -> float:
@@ -93,17 +101,23 @@ def near_match(
 ) -> tuple[Match | None, str | None]:
     """A near-duplicate match of two different normalised sentences, or (with ``explain``) why not.
 
-    The features are computed only for pairs that pass the score (most candidates do not).
+    A cheap raw score (on the exact keys) first bounds the work; the features are
+    computed, and the judge run, only for pairs that pass it (most candidates do not).
     Without ``explain`` a miss costs one cut-off comparison and no message.
     """
     if a.count(" ") + 1 < MIN_NEAR_WORDS or b.count(" ") + 1 < MIN_NEAR_WORDS:
         return None, "too short for a near match"
-    if not could_reach(len(a), len(b), threshold):
+    cutoff = candidate_cutoff(threshold)
+    if not could_reach(len(a), len(b), cutoff):
         return None, "lengths too different"
-    value = score(a, b, 0.0 if explain else threshold)  # a cut-off lets rapidfuzz stop early
-    if value < threshold:
-        return None, f"similarity {value:.1f} below {threshold:g}" if explain else None
-    blocked = guard(fa(), fb())
-    if blocked is not None:
-        return None, blocked
-    return Match(Kind.NEAR, MatchRule.SIMILAR, round(value, 1)), None
+    raw = score(a, b, 0.0 if explain else cutoff)  # a cut-off lets rapidfuzz stop early
+    if raw < cutoff:
+        return None, f"similarity {raw:.1f} below {threshold:g}" if explain else None
+    from claimkit.dedupe.judge import judge
+
+    verdict = judge(fa(), fb())
+    if verdict.blocked is not None:
+        return None, verdict.blocked
+    if verdict.score < threshold:
+        return None, f"similarity {verdict.score:.1f} below {threshold:g}" if explain else None
+    return Match(Kind.NEAR, MatchRule.SIMILAR, verdict.score), None

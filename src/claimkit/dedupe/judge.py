@@ -1,0 +1,332 @@
+"""Whether two similar sentences make the same claim, as a careful editor would judge it.
+
+The two sentences' words (``features``: lead-in removed, a one-sided attribution
+removed, number words read as values, titles before a name dropped) are aligned word
+by word. Where they differ:
+
+- words that differ only in form are reconciled: glued by text extraction
+  (``sectionnear`` / ``section near``), inflections (``says`` / ``said``), synonyms of
+  the lexicon (``began`` / ``started``), spelling variants (``modernise`` /
+  ``modernize``, ``Zaporizhzhia`` / ``Zaporizhia``) unless the dictionary knows both as
+  different words (``Austria`` / ``Australia``), and closed-class words of one pole
+  (``its`` / ``their``);
+- anything else one side has in place of the other is a swap, and a swap changes the
+  claim: an antonym, a closed-class word of another pole (``before`` / ``after``,
+  ``all`` / ``some``, ``he`` / ``she``), a name, any content word;
+- words one side adds are allowed (they lower the score), except a name, a number, a
+  negation or hedge, a relation word or restrictor (``more``, ``only``, ``nearly``), or
+  a second clause (``and`` + content).
+
+Names are compared as a sequence, so that a role swap ("Norway ... to Poland" /
+"Poland ... to Norway") is a different claim though the same names occur. What remains
+is scored (rapidfuzz's Indel ratio over the reconciled words) against the threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from claimkit.dedupe import lexicon
+from claimkit.dedupe.features import (
+    CALENDAR_WORDS,
+    SPELLING_SIMILARITY,
+    STOPWORDS,
+    Features,
+    Token,
+    canonical_number,
+    hedges_of,
+    negation,
+    negations_of,
+    numbers_of,
+)
+from claimkit.dedupe.wordclasses import (
+    COORDINATORS,
+    RESTRICTORS,
+    SAYING,
+    TITLES,
+    blocks_addition,
+    opposed,
+    pole,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    score: float  # 0-100 over the reconciled words
+    blocked: str | None  # the guard that keeps the pair apart, None when none does
+
+
+def _choose(a: Features, b: Features) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
+    """Drop an attribution that only one side has; keep two attributions (they may differ)."""
+    if a.body is not None and b.body is None:
+        return a.body, b.full
+    if b.body is not None and a.body is None:
+        return a.full, b.body
+    return a.full, b.full
+
+
+def _names(a: tuple[Token, ...], b: tuple[Token, ...]) -> frozenset[str]:
+    """Words either sentence writes as a name.
+
+    A capital inside a sentence marks a name; one at a sentence start only when the
+    word is no function word and neither sentence writes it in lower case elsewhere.
+    """
+    lower = {t.word for t in (*a, *b) if not t.capital}
+    found: set[str] = set()
+    for token in (*a, *b):
+        word = token.word
+        if not token.capital or word in CALENDAR_WORDS or canonical_number(word) is not None:
+            continue
+        if token.initial and (word in STOPWORDS or word in lower or pole(word) is not None):
+            continue
+        found.add(word)
+    # A capital only at a sentence start marks a name when the word is no dictionary word
+    # ("Sales rose" is not about someone called Sales; "Kaichen said" is).
+    inside = {t.word for t in (*a, *b) if t.capital and not t.initial}
+    found = {w for w in found if w in inside or not lexicon.known(w)}
+    return frozenset(found)
+
+
+def _without_titles(words: tuple[Token, ...], names: frozenset[str]) -> list[Token]:
+    """The words, less titles before a name: "Under General Surovikin" -> "under surovikin"."""
+    kept: list[Token] = []
+    follows_name = False  # whether the word after this one is a name (or a dropped title)
+    for token in reversed(words):
+        if token.word in TITLES and follows_name:
+            continue  # dropped; the name after it still follows
+        kept.append(token)
+        follows_name = token.word in names
+    kept.reverse()
+    return kept
+
+
+def _closed(word: str) -> bool:
+    return pole(word) is not None or canonical_number(word) is not None or negation(word) is not None
+
+
+def _alike(x: str, y: str, names: frozenset[str]) -> bool:
+    """Whether ``x`` and ``y`` are one word in two forms (or two words of one meaning)."""
+    if x == y or (x in SAYING and y in SAYING):
+        return True
+    if _closed(x) or _closed(y):
+        px, py = pole(x), pole(y)
+        if px is not None:
+            return px == py
+        nx, ny = negation(x), negation(y)
+        return nx is not None and nx == ny
+    if lexicon.antonyms(x, y):
+        return False
+    is_name = x in names or y in names
+    if not is_name and lexicon.related(x, y):
+        return True
+    from rapidfuzz.fuzz import ratio
+
+    return ratio(x, y) >= SPELLING_SIMILARITY and not lexicon.distinct_words(x, y)
+
+
+def _swappable(word: str) -> bool:
+    """Whether a word in place of another changes the claim: content and relation words.
+
+    A pronoun for a noun ("it" / "the case") refers to the same thing, and a day or month
+    with nothing opposite it is an added detail: those count as added, not swapped.
+    """
+    return pole(word) is None and word not in STOPWORDS and negation(word) is None
+
+
+# This many content words added as a phrase of their own (set off by punctuation) are a
+# statement of their own, not a detail: "our goal is not to sue" vs "As we go down the
+# licensing path, our goal is not to sue".
+CLAUSE_WORDS = 3
+
+
+def _glued(seg_a: list[str], seg_b: list[str]) -> bool:
+    return len(seg_a) != len(seg_b) and "".join(seg_a) == "".join(seg_b)
+
+
+_NOT_IN_ACRONYMS = frozenset({"of", "and", "the", "for", "on", "in", "to"})
+
+
+def _one_word(run: list[str], word: str) -> bool:
+    """A run of words that is ``word`` glued (``section near``) or abbreviated (``FBI``)."""
+    if "".join(run) == word:
+        return True
+    initials = "".join(w[0] for w in run if w not in _NOT_IN_ACRONYMS)
+    return len(initials) >= 2 and initials == word
+
+
+def _collapse(seg: list[str], other: list[str]) -> list[str]:
+    """``seg`` with each run that is one word of ``other`` written as that word."""
+    words = set(other)
+    out: list[str] = []
+    at = 0
+    while at < len(seg):
+        for end in range(min(len(seg), at + 6), at + 1, -1):
+            match = next((w for w in words if _one_word(seg[at:end], w)), None)
+            if match is not None:
+                out.append(match)
+                at = end
+                break
+        else:
+            out.append(seg[at])
+            at += 1
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Added:
+    """Words one side has and the other lacks, and how they sit in their sentence."""
+
+    words: list[str]
+    delimited: bool  # set off by punctuation: a phrase or clause of its own
+    new_sentence: bool  # a sentence starts inside it
+
+
+@dataclass(slots=True)
+class _Diff:
+    out_a: list[str]  # the words of each side, reconciled words written alike
+    out_b: list[str]
+    pairs: dict[str, str]  # b's word -> a's, for reconciled names
+    swaps: list[tuple[list[str], list[str]]]
+    added: list[_Added]
+
+
+def _added(words: list[str], tokens: list[Token], before: Token | None) -> _Added:
+    delimited = (before is not None and before.pause) or any(t.pause for t in tokens)
+    return _Added(words, delimited, any(t.initial for t in tokens[1:]))
+
+
+def _reconcile(
+    seg_a: list[str], seg_b: list[str], names: frozenset[str], diff: _Diff
+) -> tuple[list[str], list[str]]:
+    """Pair the words of a replaced stretch in order; return what stays unpaired per side."""
+    seg_a, seg_b = _collapse(seg_a, seg_b), _collapse(seg_b, seg_a)
+    if len(seg_a) == len(seg_b) == 1 and lexicon.broader(seg_a[0], seg_b[0]):
+        seg_b = seg_a  # "car" / "vehicle": one word for the other, nothing added beside it
+    left_a: list[str] = []
+    left_b: list[str] = []
+    j = 0
+    for x in seg_a:
+        partner = next((k for k in range(j, len(seg_b)) if _alike(x, seg_b[k], names)), None)
+        if partner is None:
+            left_a.append(x)
+            diff.out_a.append(x)
+            continue
+        left_b += seg_b[j:partner]
+        diff.out_b += seg_b[j:partner]
+        diff.out_a.append(x)
+        diff.out_b.append(x)
+        diff.pairs[seg_b[partner]] = x
+        j = partner + 1
+    left_b += seg_b[j:]
+    diff.out_b += seg_b[j:]
+    return left_a, left_b
+
+
+def _diff(a: list[Token], b: list[Token], names: frozenset[str]) -> _Diff:
+    diff = _Diff([], [], {}, [], [])
+    words_a, words_b = [t.word for t in a], [t.word for t in b]
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        before_a = a[i1 - 1] if i1 else None
+        before_b = b[j1 - 1] if j1 else None
+        diff.out_a += words_a[i1:i2] if tag != "replace" else []
+        diff.out_b += words_b[j1:j2] if tag != "replace" else []
+        if tag == "delete":
+            diff.added.append(_added(words_a[i1:i2], a[i1:i2], before_a))
+        elif tag == "insert":
+            diff.added.append(_added(words_b[j1:j2], b[j1:j2], before_b))
+        elif tag == "replace":
+            left_a, left_b = _reconcile(words_a[i1:i2], words_b[j1:j2], names, diff)
+            if _is_swap(left_a, left_b):
+                diff.swaps.append((left_a, left_b))
+                continue
+            if left_a:
+                diff.added.append(_added(left_a, a[i1:i2], before_a))
+            if left_b:
+                diff.added.append(_added(left_b, b[j1:j2], before_b))
+    return diff
+
+
+def _is_swap(left_a: list[str], left_b: list[str]) -> bool:
+    """Whether what one side has in place of the other is a replacement, not two additions:
+    an opposite, or content words on both sides (a pronoun for a noun is no swap)."""
+    if not left_a or not left_b:
+        return False
+    if any(opposed(x, y) or lexicon.antonyms(x, y) for x in left_a for y in left_b):
+        return True
+    return any(map(_swappable, left_a)) and any(map(_swappable, left_b))
+
+
+def _swap_reason(left_a: list[str], left_b: list[str], names: frozenset[str]) -> str | None:
+    """Why a replacement changes the claim, or None when it is a rewording of a phrase."""
+    for x in left_a:
+        for y in left_b:
+            if opposed(x, y) or lexicon.antonyms(x, y):
+                return f"opposite words ({x} / {y})"
+    if set(left_a) & names and set(left_b) & names:
+        return "different named entity"
+    content_a = [w for w in left_a if _swappable(w)]
+    content_b = [w for w in left_b if _swappable(w)]
+    if len(content_a) == 1 and len(content_b) == 1:
+        # One content word for another, unrelated in the lexicon: the classic changed
+        # claim ("killed" / "injured", "send" / "sell"). A longer stretch reworded
+        # ("weak links such as" / "flaws like") is a paraphrase, judged by the score.
+        return f"different wording ({content_a[0]} / {content_b[0]})"
+    return None
+
+
+def _addition_reason(added: _Added) -> str | None:
+    words = added.words
+    for word in words:
+        if word in RESTRICTORS:
+            return f"added restrictor ({word})"
+        if blocks_addition(word):
+            return f"added relation word ({word})"
+    content = sum(1 for w in words if _swappable(w))
+    if content and any(w in COORDINATORS for w in words):
+        return f"added clause ({' '.join(words)})"
+    if (added.delimited and content >= CLAUSE_WORDS) or (added.new_sentence and content >= 2):
+        return f"added clause ({' '.join(words)})"
+    return None
+
+
+def judge(a: Features, b: Features) -> Verdict:
+    """The reconciled similarity of two sentences, and the guard that blocks them if any."""
+    from rapidfuzz.fuzz import token_sort_ratio
+
+    tokens_a, tokens_b = _choose(a, b)
+    names = _names(tokens_a, tokens_b)
+    kept_a, kept_b = _without_titles(tokens_a, names), _without_titles(tokens_b, names)
+    diff = _diff(kept_a, kept_b, names)
+    # Word order does not count in the score (a clause moved is the same claim); it is
+    # guarded where it matters, in the names' order and in the aligned swaps.
+    value = float(token_sort_ratio(" ".join(diff.out_a), " ".join(diff.out_b)))
+    blocked = _blocked([t.word for t in kept_a], [t.word for t in kept_b], names, diff)
+    return Verdict(round(value, 1), blocked)
+
+
+def _blocked(a: list[str], b: list[str], names: frozenset[str], diff: _Diff) -> str | None:
+    if numbers_of(a) != numbers_of(b):
+        return "different numbers"
+    if negations_of(a) != negations_of(b):
+        return "different negations"
+    if hedges_of(a) != hedges_of(b):
+        return "different hedging"
+    for left_a, left_b in diff.swaps:
+        reason = _swap_reason(left_a, left_b, names)
+        if reason is not None:
+            return reason
+    for added in diff.added:
+        reason = _addition_reason(added)
+        if reason is not None:
+            return reason
+    # The names both sides have, each at its first mention, in the same order: "Norway
+    # ... to Poland" is not "Poland ... to Norway". A name only one side has is a detail
+    # it adds ("in Frankfurt"); one in place of another is a swap, blocked above.
+    seq_a = list(dict.fromkeys(w for w in a if w in names))
+    seq_b = list(dict.fromkeys(diff.pairs.get(w, w) for w in b if w in names))
+    shared = set(seq_a) & set(seq_b)
+    if [w for w in seq_a if w in shared] != [w for w in seq_b if w in shared]:
+        return "names in a different order"
+    return None
