@@ -18,15 +18,22 @@ _LEAD_IN = re.compile(
     r"what\s+we\s+know|key\s+points?)\s*[:,\u2014\u2013-]\s+",
     re.IGNORECASE,
 )
-_SAYING = r"(?:said|says|say|told\s+[\w.]+|reported|reports|added|noted|stated|confirmed|wrote)"
+_SAYING = r"(?:said|says|say|told(?:\s+[^,;:\"\u201c\u201d]{1,40}?)?|reported|reports|added|noted|stated|confirmed|wrote)"
+# Where and when it was said: "on Tuesday", "in a statement", "at a news conference".
+_SETTING = r"(?:\s+(?:on|in|at|to|late|early|during|after|yesterday|today|last)\b[^,;:]{0,40}?)?"
 # ", utility officials said." / ", the ministry said on Tuesday." / ", said a spokesman."
 _TRAILING = re.compile(
-    rf",\s*(?:(?:[^,;:]{{1,60}}?)\s+{_SAYING}(?:\s+(?:on|in|late|early)\s+\w+)?"
+    rf"[,\u201d\"]\s*(?:(?:[^,;:\"\u201c\u201d]{{1,60}}?)\s+{_SAYING}{_SETTING}"
     rf"|{_SAYING}\s+[^,;:]{{1,60}}?|according\s+to\s+[^,;:]{{1,60}}?)"
     r"\s*[.!]?['\"\u201d\u2019]?\s*$",
     re.IGNORECASE,
 )
 _LEADING_ACCORDING = re.compile(r"^\s*according\s+to\s+[^,;:]{1,60},\s*", re.IGNORECASE)
+# "Shumaker said: \u201cI am not ..." - an attribution before a quotation.
+_LEADING_QUOTE = re.compile(
+    rf"^[^,;:\"\u201c\u201d]{{1,60}}?\s+{_SAYING}{_SETTING}\s*[,:]?\s*(?=[\"\u201c'\u2018])",
+    re.IGNORECASE,
+)
 
 
 def without_lead_in(sentence: str) -> str:
@@ -38,6 +45,8 @@ def without_attribution(sentence: str) -> str | None:
     stripped = _TRAILING.sub("", sentence, count=1)
     if stripped == sentence:
         stripped = _LEADING_ACCORDING.sub("", sentence, count=1)
+    if stripped == sentence:
+        stripped = _LEADING_QUOTE.sub("", sentence, count=1)
     if stripped == sentence or len(stripped.split()) < 4:
         return None
     return stripped

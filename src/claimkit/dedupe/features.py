@@ -143,6 +143,9 @@ def tokens(sentence: str) -> tuple[Token, ...]:
         letters = raw.lstrip("\"'\u201c\u2018([")
         capital = letters[:1].isupper()
         words = normalize(raw).split()
+        if "cannot" in words:  # "can not": the hedge and the negation apart, as "could not"
+            at = words.index("cannot")
+            words[at : at + 1] = ["can", "not"]
         for word in words:
             found.append(Token(word, capital, start))
             start = False
@@ -160,6 +163,23 @@ _PAUSE = re.compile(r"(?:[,;:.!?\u2014\u2013]|--|\s-)['\"\u2019\u201d)\]]*$|^[-\
 # Tens and units read together: "twenty five" == "25".
 _TENS = {"20", "30", "40", "50", "60", "70", "80", "90"}
 _UNITS = {str(n) for n in range(1, 10)}
+
+
+# "last week" / "past week" / "previous week": a time, not an order ("the last shipment").
+_TIME_NOUNS = frozenset(
+    "year years week weeks month months night evening morning afternoon summer winter "
+    "spring autumn fall decade decades century weekend quarter season term".split()
+)
+_RELATIVE_PAST = frozenset({"last", "past", "previous"})
+
+
+def relative_times(words: list[Token]) -> list[Token]:
+    """``last`` / ``past`` / ``previous`` before a time noun read as one word, ``past``."""
+    out = list(words)
+    for at, token in enumerate(out[:-1]):
+        if token.word in _RELATIVE_PAST and out[at + 1].word in _TIME_NOUNS:
+            out[at] = Token("past", token.capital, token.initial, token.pause)
+    return out
 
 
 def number_values(words: list[Token]) -> list[Token]:
@@ -192,9 +212,9 @@ def features(sentence: str, normalised: str | None = None) -> Features:
     from claimkit.dedupe.clauses import without_attribution, without_lead_in
 
     text = without_lead_in(sentence)
-    full = tuple(number_values(list(tokens(text))))
+    full = tuple(relative_times(number_values(list(tokens(text)))))
     bare = without_attribution(text)
-    body = tuple(number_values(list(tokens(bare)))) if bare is not None else None
+    body = tuple(relative_times(number_values(list(tokens(bare))))) if bare is not None else None
     return Features(full, body)
 
 

@@ -180,6 +180,7 @@ class _Added:
     words: list[str]
     delimited: bool  # set off by punctuation: a phrase or clause of its own
     new_sentence: bool  # a sentence starts inside it
+    appositive: bool  # between commas right after a name: "Vial, a district manager,"
 
 
 @dataclass(slots=True)
@@ -191,9 +192,19 @@ class _Diff:
     added: list[_Added]
 
 
-def _added(words: list[str], tokens: list[Token], before: Token | None) -> _Added:
-    delimited = (before is not None and before.pause) or any(t.pause for t in tokens)
-    return _Added(words, delimited, any(t.initial for t in tokens[1:]))
+def _added(
+    words: list[str], tokens: list[Token], before: Token | None, names: frozenset[str]
+) -> _Added:
+    after_pause = before is not None and before.pause
+    delimited = after_pause or any(t.pause for t in tokens)
+    appositive = (
+        after_pause
+        and before is not None
+        and before.word in names
+        and tokens[-1].pause
+        and not any(w in COORDINATORS or pole(w) is not None for w in words)
+    )
+    return _Added(words, delimited, any(t.initial for t in tokens[1:]), appositive)
 
 
 def _reconcile(
@@ -233,18 +244,18 @@ def _diff(a: list[Token], b: list[Token], names: frozenset[str]) -> _Diff:
         diff.out_a += words_a[i1:i2] if tag != "replace" else []
         diff.out_b += words_b[j1:j2] if tag != "replace" else []
         if tag == "delete":
-            diff.added.append(_added(words_a[i1:i2], a[i1:i2], before_a))
+            diff.added.append(_added(words_a[i1:i2], a[i1:i2], before_a, names))
         elif tag == "insert":
-            diff.added.append(_added(words_b[j1:j2], b[j1:j2], before_b))
+            diff.added.append(_added(words_b[j1:j2], b[j1:j2], before_b, names))
         elif tag == "replace":
             left_a, left_b = _reconcile(words_a[i1:i2], words_b[j1:j2], names, diff)
             if _is_swap(left_a, left_b):
                 diff.swaps.append((left_a, left_b))
                 continue
             if left_a:
-                diff.added.append(_added(left_a, a[i1:i2], before_a))
+                diff.added.append(_added(left_a, a[i1:i2], before_a, names))
             if left_b:
-                diff.added.append(_added(left_b, b[j1:j2], before_b))
+                diff.added.append(_added(left_b, b[j1:j2], before_b, names))
     return diff
 
 
@@ -259,7 +270,11 @@ def _is_swap(left_a: list[str], left_b: list[str]) -> bool:
 
 
 def _swap_reason(left_a: list[str], left_b: list[str], names: frozenset[str]) -> str | None:
-    """Why a replacement changes the claim, or None when it is a rewording of a phrase."""
+    """Why a replacement changes the claim, or None when it is a rewording of a phrase.
+
+    A reworded stretch may still carry what would block as an addition (a restrictor, a
+    second clause): those are looked for on each side.
+    """
     for x in left_a:
         for y in left_b:
             if opposed(x, y) or lexicon.antonyms(x, y):
@@ -273,6 +288,13 @@ def _swap_reason(left_a: list[str], left_b: list[str], names: frozenset[str]) ->
         # claim ("killed" / "injured", "send" / "sell"). A longer stretch reworded
         # ("weak links such as" / "flaws like") is a paraphrase, judged by the score.
         return f"different wording ({content_a[0]} / {content_b[0]})"
+    for side, other in ((left_a, left_b), (left_b, left_a)):
+        extra = [w for w in side if w not in other]
+        reason = _addition_reason(_Added(extra, False, False, False))
+        if reason is not None:
+            return reason
+    if abs(len(content_a) - len(content_b)) >= CLAUSE_WORDS:
+        return "added clause (reworded)"
     return None
 
 
@@ -284,6 +306,8 @@ def _addition_reason(added: _Added) -> str | None:
         if blocks_addition(word):
             return f"added relation word ({word})"
     content = sum(1 for w in words if _swappable(w))
+    if added.appositive and not added.new_sentence:
+        return None  # who someone is ("Vial, district manager for the Oregon ..."), a title
     if content and any(w in COORDINATORS for w in words):
         return f"added clause ({' '.join(words)})"
     if (added.delimited and content >= CLAUSE_WORDS) or (added.new_sentence and content >= 2):

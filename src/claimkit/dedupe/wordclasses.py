@@ -55,6 +55,8 @@ OPPOSED = _poles(
         "change/decrease: decrease decreased decreases decreasing fall fell fallen falling "
         "falls drop dropped dropping drops decline declined declining declines shrink shrank "
         "shrunk shrinking",
+        "when/past: past",
+        "when/next: next coming",
         "place/in: in inside",
         "place/out: out outside",
         "person/he: he him his himself",
@@ -114,7 +116,7 @@ RESTRICTORS = _poles(
         "yet: yet",
     ]
 )
-_ADDITION_FAMILIES = ("compare/", "quantity/", "order/", "rank/")
+_ADDITION_FAMILIES = ("compare/", "quantity/", "order/", "rank/", "time/")
 
 # Verbs of saying stand for each other ("said" / "stated" / "told"): the claim is what
 # was said. Doubt ("claimed", "alleged") and denial are not among them.
