@@ -204,18 +204,23 @@ class Features:
     """One sentence as the judge sees it, with and without its attribution."""
 
     full: tuple[Token, ...]  # without a lead-in ("Some context:")
-    body: tuple[Token, ...] | None  # also without a trailing attribution; None: it has none
+    body: tuple[Token, ...] | None  # also without its attribution; None: it has none
+    source: tuple[Token, ...] = ()  # the attribution ("utility officials said")
+
+
+def _judged(text: str) -> tuple[Token, ...]:
+    return tuple(relative_times(number_values(list(tokens(text)))))
 
 
 def features(sentence: str, normalised: str | None = None) -> Features:
     """The judged words of ``sentence`` (``normalised`` is accepted for the callers' sake)."""
-    from claimkit.dedupe.clauses import without_attribution, without_lead_in
+    from claimkit.dedupe.clauses import attribution, without_lead_in
 
     text = without_lead_in(sentence)
-    full = tuple(relative_times(number_values(list(tokens(text)))))
-    bare = without_attribution(text)
-    body = tuple(relative_times(number_values(list(tokens(bare))))) if bare is not None else None
-    return Features(full, body)
+    split = attribution(text)
+    if split is None:
+        return Features(_judged(text), None)
+    return Features(_judged(text), _judged(split.body), _judged(split.source))
 
 
 def numbers_of(words: list[str]) -> Counter[str]:

@@ -58,12 +58,30 @@ class Verdict:
 
 
 def _choose(a: Features, b: Features) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
-    """Drop an attribution that only one side has; keep two attributions (they may differ)."""
+    """The words to judge: an attribution only one side has comes off; two come off when
+    they name the same source ("Mr Beer said" / "Mr Beer told a press conference")."""
     if a.body is not None and b.body is None:
         return a.body, b.full
     if b.body is not None and a.body is None:
         return a.full, b.body
+    if a.body is not None and b.body is not None and _same_source(a.source, b.source):
+        return a.body, b.body
     return a.full, b.full
+
+
+def _same_source(a: tuple[Token, ...], b: tuple[Token, ...]) -> bool:
+    """Whether two attributions share a source word and name no different parties."""
+
+    def words(source: tuple[Token, ...]) -> set[str]:
+        return {t.word for t in source if t.word not in STOPWORDS and t.word not in SAYING}
+
+    def named(source: tuple[Token, ...]) -> set[str]:
+        return {t.word for t in source if t.capital and t.word not in TITLES} & words(source)
+
+    names_a, names_b = named(a), named(b)
+    if names_a - names_b and names_b - names_a:
+        return False
+    return bool(words(a) & words(b))
 
 
 def _names(a: tuple[Token, ...], b: tuple[Token, ...]) -> frozenset[str]:
@@ -323,20 +341,26 @@ def judge(a: Features, b: Features) -> Verdict:
     names = _names(tokens_a, tokens_b)
     kept_a, kept_b = _without_titles(tokens_a, names), _without_titles(tokens_b, names)
     diff = _diff(kept_a, kept_b, names)
+    # Numbers, negations and hedges count wherever they stand, the attribution included.
+    closed = _closed_classes([t.word for t in a.full], [t.word for t in b.full])
     # Word order does not count in the score (a clause moved is the same claim); it is
     # guarded where it matters, in the names' order and in the aligned swaps.
     value = float(token_sort_ratio(" ".join(diff.out_a), " ".join(diff.out_b)))
-    blocked = _blocked([t.word for t in kept_a], [t.word for t in kept_b], names, diff)
+    blocked = closed or _blocked([t.word for t in kept_a], [t.word for t in kept_b], names, diff)
     return Verdict(round(value, 1), blocked)
 
 
-def _blocked(a: list[str], b: list[str], names: frozenset[str], diff: _Diff) -> str | None:
+def _closed_classes(a: list[str], b: list[str]) -> str | None:
     if numbers_of(a) != numbers_of(b):
         return "different numbers"
     if negations_of(a) != negations_of(b):
         return "different negations"
     if hedges_of(a) != hedges_of(b):
         return "different hedging"
+    return None
+
+
+def _blocked(a: list[str], b: list[str], names: frozenset[str], diff: _Diff) -> str | None:
     for left_a, left_b in diff.swaps:
         reason = _swap_reason(left_a, left_b, names)
         if reason is not None:
