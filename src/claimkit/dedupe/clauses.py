@@ -38,6 +38,11 @@ _TRAILING = re.compile(
     r"\s*[.!]?['\"\u201d\u2019]?\s*$",
     re.IGNORECASE,
 )
+# "The ban, officials said, will last a year."
+_PARENTHETICAL = re.compile(
+    rf",\s*(?P<source>[^,;:\"\u201c\u201d]{{1,40}}?\s+(?:said|says|added|noted|stated))\s*,",
+    re.IGNORECASE,
+)
 _LEADING_ACCORDING = re.compile(
     r"^\s*(?P<source>according\s+to\s+[^,;:]{1,60}),\s*", re.IGNORECASE
 )
@@ -78,7 +83,7 @@ def _quoted(sentence: str) -> Attribution | None:
             continue
         source, body = found["source"], found["body"]
         words = source.split()
-        edge = words[:_NEAR_EDGE] if pattern is _QUOTE_FIRST else words[-_NEAR_EDGE:]
+        edge = words[:_NEAR_EDGE] + words[-3:]
         if (
             len(words) > _MAX_SOURCE_WORDS
             or not _SAYING_WORD.search(" ".join(edge))
@@ -97,12 +102,13 @@ def attribution(sentence: str) -> Attribution | None:
     """``sentence`` split into its claim and its attribution, or None when it has none."""
     split = _quoted(sentence)
     if split is None:
-        for pattern in (_TRAILING, _LEADING_ACCORDING):
+        for pattern in (_TRAILING, _LEADING_ACCORDING, _PARENTHETICAL):
             found = pattern.search(sentence)
             if found is not None:
                 if _CLAUSE.search(_SAYING_WORD.split(found["source"], 1)[-1]):
                     continue  # ", said the coach had been carrying 38 passengers"
-                body = sentence[: found.start()] + sentence[found.end() :]
+                glue = "," if pattern is _PARENTHETICAL else ""
+                body = sentence[: found.start()] + glue + sentence[found.end() :]
                 split = Attribution(body, found["source"])
                 break
     if split is None or len(split.body.split()) < 4:

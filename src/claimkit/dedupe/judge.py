@@ -222,7 +222,8 @@ def _added(
         and tokens[-1].pause
         and not any(w in COORDINATORS or pole(w) is not None for w in words)
     )
-    return _Added(words, delimited, any(t.initial for t in tokens[1:]), appositive)
+    new_sentence = any(t.initial for t in tokens[1:]) or (before is not None and tokens[0].initial)
+    return _Added(words, delimited, new_sentence, appositive)
 
 
 def _reconcile(
@@ -287,7 +288,13 @@ def _is_swap(left_a: list[str], left_b: list[str]) -> bool:
     return any(map(_swappable, left_a)) and any(map(_swappable, left_b))
 
 
-def _swap_reason(left_a: list[str], left_b: list[str], names: frozenset[str]) -> str | None:
+def _swap_reason(
+    left_a: list[str],
+    left_b: list[str],
+    names: frozenset[str],
+    everywhere_a: set[str],
+    everywhere_b: set[str],
+) -> str | None:
     """Why a replacement changes the claim, or None when it is a rewording of a phrase.
 
     A reworded stretch may still carry what would block as an addition (a restrictor, a
@@ -297,7 +304,9 @@ def _swap_reason(left_a: list[str], left_b: list[str], names: frozenset[str]) ->
         for y in left_b:
             if opposed(x, y) or lexicon.antonyms(x, y):
                 return f"opposite words ({x} / {y})"
-    if set(left_a) & names and set(left_b) & names:
+    # A name in place of another name that the other side never mentions ("Iran" /
+    # "Syria"); a name that only moved is checked by the order of names below.
+    if (set(left_a) & names) - everywhere_b and (set(left_b) & names) - everywhere_a:
         return "different named entity"
     content_a = [w for w in left_a if _swappable(w)]
     content_b = [w for w in left_b if _swappable(w)]
@@ -361,8 +370,9 @@ def _closed_classes(a: list[str], b: list[str]) -> str | None:
 
 
 def _blocked(a: list[str], b: list[str], names: frozenset[str], diff: _Diff) -> str | None:
+    everywhere_a, everywhere_b = set(a) | set(diff.out_a), set(b) | set(diff.out_b)
     for left_a, left_b in diff.swaps:
-        reason = _swap_reason(left_a, left_b, names)
+        reason = _swap_reason(left_a, left_b, names, everywhere_a, everywhere_b)
         if reason is not None:
             return reason
     for added in diff.added:

@@ -124,7 +124,9 @@ SAYING = frozenset(
     """
     say says said saying state states stated stating tell tells told telling announce
     announces announced announcing add adds added adding note notes noted noting report
-    reports reported reporting explain explains explained explaining
+    reports reported reporting explain explains explained explaining caution cautions
+    cautioned cautioning warn warns warned warning insist insists insisted insisting
+    declare declares declared declaring remark remarks remarked comment comments commented
     """.split()
 )
 
@@ -164,5 +166,9 @@ TITLES = frozenset(
     """.split()
 )
 
-# A one-sided addition that starts with one of these is a second clause, not a detail.
-COORDINATORS = frozenset("and but while whereas although though or then so because".split())
+# An addition with one of these and a content word is a second clause (a second
+# predicate, another fact), not a detail: "..., and cut pensions", "..., where there is
+# a lack of expertise".
+COORDINATORS = frozenset(
+    "and but while whereas although though or then so because where which who whose".split()
+)
