@@ -138,7 +138,9 @@ def tokens(sentence: str) -> tuple[Token, ...]:
 
     found: list[Token] = []
     start = True
-    for match in _WORD.finditer(expand(sentence)):
+    # "cap....The level": a sentence that starts without a space is a sentence all the same.
+    text = _GLUED_SENTENCE.sub(r"\1 ", expand(sentence))
+    for match in _WORD.finditer(text):
         raw = match[0]
         letters = raw.lstrip("\"'\u201c\u2018([")
         capital = letters[:1].isupper()
@@ -157,6 +159,7 @@ def tokens(sentence: str) -> tuple[Token, ...]:
     return tuple(found)
 
 
+_GLUED_SENTENCE = re.compile(r"([a-z][.!?]+)(?=[A-Z\"\u201c])")
 _PAUSE = re.compile(r"(?:[,;:.!?\u2014\u2013]|--|\s-)['\"\u2019\u201d)\]]*$|^[-\u2014\u2013]+$")
 
 

@@ -156,6 +156,7 @@ def _swappable(word: str) -> bool:
 # statement of their own, not a detail: "our goal is not to sue" vs "As we go down the
 # licensing path, our goal is not to sue".
 CLAUSE_WORDS = 3
+REWORDED_WORDS = 3
 
 
 def _glued(seg_a: list[str], seg_b: list[str]) -> bool:
@@ -322,6 +323,11 @@ def _swap_reason(
             return reason
     if abs(len(content_a) - len(content_b)) >= CLAUSE_WORDS:
         return "added clause (reworded)"
+    if min(len(content_a), len(content_b)) >= REWORDED_WORDS:
+        # A phrase reworded is a paraphrase; three content words and more on each side
+        # replaced by others is a different statement ("seemed happy to make it a fight"
+        # / "supports the budget plan").
+        return f"different wording ({' '.join(content_a)} / {' '.join(content_b)})"
     return None
 
 
