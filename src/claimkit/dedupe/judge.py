@@ -99,10 +99,11 @@ def _names(a: tuple[Token, ...], b: tuple[Token, ...]) -> frozenset[str]:
         if token.initial and (word in STOPWORDS or word in lower or pole(word) is not None):
             continue
         found.add(word)
-    # A capital only at a sentence start marks a name when the word is no dictionary word
-    # ("Sales rose" is not about someone called Sales; "Kaichen said" is).
+    # A capital only at a sentence start marks a name when the dictionary knows the word
+    # only as a name, or not at all ("Sales rose" is not about someone called Sales;
+    # "Iran sent" and "Kaichen said" are).
     inside = {t.word for t in (*a, *b) if t.capital and not t.initial}
-    found = {w for w in found if w in inside or not lexicon.known(w)}
+    found = {w for w in found if w in inside or not lexicon.known(w) or lexicon.proper_noun(w)}
     return frozenset(found)
 
 
@@ -315,7 +316,7 @@ def _swap_reason(
         # One content word for another, unrelated in the lexicon: the classic changed
         # claim ("killed" / "injured", "send" / "sell"). A longer stretch reworded
         # ("weak links such as" / "flaws like") is a paraphrase, judged by the score.
-        return f"different wording ({content_a[0]} / {content_b[0]})"
+        return f"different wording ({' '.join(content_a)} / {' '.join(content_b)})"
     for side, other in ((left_a, left_b), (left_b, left_a)):
         extra = [w for w in side if w not in other]
         reason = _addition_reason(_Added(extra, False, False, False))

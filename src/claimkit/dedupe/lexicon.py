@@ -149,14 +149,21 @@ class _Pointer:
 
 @lru_cache(maxsize=16384)
 def _synset(offset: int, pos: str) -> tuple[tuple[str, ...], tuple[_Pointer, ...]]:
-    """The words of a synset and its pointers to other synsets."""
+    """The words of a synset (lower-cased) and its pointers to other synsets."""
+    words, pointers = _raw_synset(offset, pos)
+    return tuple(w.lower() for w in words), pointers
+
+
+@lru_cache(maxsize=16384)
+def _raw_synset(offset: int, pos: str) -> tuple[tuple[str, ...], tuple[_Pointer, ...]]:
+    """The words of a synset as WordNet writes them (``Iran``) and its pointers."""
     data = _file(f"data.{_FILES[pos]}")
     line = data.line(f"{offset:08d}") if data is not None else None
     if line is None:
         return (), ()
     fields = line.split(" | ", 1)[0].split()
     count = int(fields[3], 16)
-    words = tuple(w.lower().split("(")[0] for w in fields[4 : 4 + 2 * count : 2])
+    words = tuple(w.split("(")[0] for w in fields[4 : 4 + 2 * count : 2])
     at = 4 + 2 * count
     pointers: list[_Pointer] = []
     for n in range(int(fields[at])):
@@ -211,8 +218,9 @@ def _antonym_of(a: str, b: str) -> bool:
                         pointer.source and words[pointer.source - 1] != lemma
                     ):
                         continue
-                    target_words, _ = _synset(pointer.offset, pointer.pos)
-                    if pointer.target and target_words[pointer.target - 1] in wanted:
+                    # Any word of the opposite synset: "prosecution" points at "defense",
+                    # and "defence" is the same sense spelt the British way.
+                    if wanted & set(_synset(pointer.offset, pointer.pos)[0]):
                         return True
     return False
 
@@ -286,6 +294,16 @@ def _derived(la: dict[str, frozenset[str]], lb: dict[str, frozenset[str]]) -> bo
                     if pointer.target and target_words[pointer.target - 1] in wanted:
                         return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def proper_noun(word: str) -> bool:
+    """Whether the dictionary's first sense of ``word`` is a name (``Iran``, ``China``)."""
+    senses = _senses(word, "n")
+    if not senses:
+        return False
+    written = [w for w in _raw_synset(senses[0], "n")[0] if w.lower() == word]
+    return bool(written) and written[0][:1].isupper()
 
 
 @lru_cache(maxsize=8192)

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from claimkit.dedupe.features import Features
+from claimkit.dedupe.features import STOPWORDS, Features
 
-DEFAULT_THRESHOLD = 90.0
+DEFAULT_THRESHOLD = 70.0
 # Below this many words a sentence can only be an exact duplicate.
 MIN_NEAR_WORDS = 8
 # The raw score a pair needs to be judged at all, this far under the threshold: the
@@ -28,6 +28,20 @@ CANDIDATE_MARGIN = 25.0
 
 def candidate_cutoff(threshold: float) -> float:
     return max(0.0, threshold - CANDIDATE_MARGIN)
+
+
+# The share of the shorter sentence's content words the other must have for the pair to
+# be judged: below it, no reconciling makes them one claim (on MRPC no flagged pair is
+# under 0.43), and the pair is let go before rapidfuzz is even loaded.
+MIN_SHARED_WORDS = 0.4
+
+
+def shared_words(a: str, b: str) -> float:
+    """The share of the content words of the sentence with fewer that the other has too."""
+    words_a = {w for w in a.split() if w not in STOPWORDS}
+    words_b = {w for w in b.split() if w not in STOPWORDS}
+    smaller = min(len(words_a), len(words_b))
+    return len(words_a & words_b) / smaller if smaller else 1.0
 
 
 class Kind(StrEnum):
@@ -110,6 +124,8 @@ def near_match(
     cutoff = candidate_cutoff(threshold)
     if not could_reach(len(a), len(b), cutoff):
         return None, "lengths too different"
+    if shared_words(a, b) < MIN_SHARED_WORDS:
+        return None, "too few words in common"
     raw = score(a, b, 0.0 if explain else cutoff)  # a cut-off lets rapidfuzz stop early
     if raw < cutoff:
         return None, f"similarity {raw:.1f} below {threshold:g}" if explain else None
