@@ -23,6 +23,7 @@ from claimkit.dedupe.similarity import (
     MatchRule,
     candidate_cutoff,
     could_reach,
+    near_check,
     near_match,
     shared_characters_bound,
 )
@@ -143,8 +144,25 @@ def _normalised(sentences: Sequence[str]) -> Iterator[str]:
         _shared = ()
 
 
-def find_duplicates(sentences: Sequence[str], threshold: float | None = None) -> list[Duplicate]:
-    """Every sentence that duplicates an earlier one, in input order."""
+@dataclass(frozen=True, slots=True)
+class LookAlike:
+    """Two sentences similar enough to merge that a guard keeps apart (for ``-v``)."""
+
+    index: int  # the later sentence
+    other: int  # the earlier one
+    reason: str  # the guard that blocked the merge
+    score: float
+
+
+def find_duplicates(
+    sentences: Sequence[str],
+    threshold: float | None = None,
+    rejected: list[LookAlike] | None = None,
+) -> list[Duplicate]:
+    """Every sentence that duplicates an earlier one, in input order.
+
+    ``rejected``, when given, collects the look-alike pairs a guard kept apart.
+    """
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     key_index: dict[str, int] = {}
     keys: list[str] = []
@@ -172,26 +190,29 @@ def find_duplicates(sentences: Sequence[str], threshold: float | None = None) ->
 
     edges: list[tuple[int, int, Match]] = []
     for a, b in _candidates(keys, limit):
-        match, _ = near_match(
+        found = near_check(
             keys[a], keys[b], partial(feature, a), partial(feature, b), limit, explain=False
         )
-        if match is not None:
-            edges.append((a, b, match))
+        if isinstance(found, Match):
+            edges.append((a, b, found))
+        elif found.guarded and rejected is not None and (found.score or 0.0) >= limit:
+            rejected.append(LookAlike(first[b], first[a], found.reason, found.score or 0.0))
     root, near = star_clusters(len(keys), edges)
 
     found: list[Duplicate] = []
     for position, index in enumerate(key_of):
         if index == -1:
             continue
-        kept_key = root[index]
-        kept = first[kept_key]
-        if kept == position:
+        if first[index] != position:
+            # Exact before near: a repeat of an earlier sentence is that sentence's exact
+            # duplicate, whichever cluster the earlier one joined as a near duplicate.
+            same = sentences[position] == sentences[first[index]]
+            rule = MatchRule.IDENTICAL if same else MatchRule.NORMALISED
+            found.append(Duplicate(position, first[index], Match(Kind.EXACT, rule, 100.0)))
             continue
         match = near[index]
-        if match is None:  # the same key as the kept sentence
-            same = sentences[position] == sentences[kept]
-            match = Match(Kind.EXACT, MatchRule.IDENTICAL if same else MatchRule.NORMALISED, 100.0)
-        found.append(Duplicate(position, kept, match))
+        if match is not None:
+            found.append(Duplicate(position, first[root[index]], match))
     return found
 
 
@@ -219,3 +240,21 @@ def claim_duplicates(
     """Duplicate rows among ``claims`` (in table order), each naming the earliest of its cluster."""
     found = find_duplicates([claim.sentence.value for claim in claims], threshold)
     return [ClaimDuplicate(claims[d.index], claims[d.kept], d.match) for d in found]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLookAlike:
+    claim: Claim  # the later row
+    other: Claim
+    reason: str
+    score: float
+
+
+def claim_look_alikes(
+    claims: Sequence[Claim], threshold: float | None = None
+) -> list[ClaimLookAlike]:
+    """Row pairs that look like duplicates but that a guard keeps apart, in table order."""
+    rejected: list[LookAlike] = []
+    find_duplicates([claim.sentence.value for claim in claims], threshold, rejected)
+    rejected.sort(key=lambda r: (r.index, r.other))
+    return [ClaimLookAlike(claims[r.index], claims[r.other], r.reason, r.score) for r in rejected]

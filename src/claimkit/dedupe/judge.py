@@ -47,6 +47,7 @@ from claimkit.dedupe.wordclasses import (
     TITLES,
     blocks_addition,
     opposed,
+    opposition,
     pole,
 )
 
@@ -304,12 +305,17 @@ def _swap_reason(
     """
     for x in left_a:
         for y in left_b:
-            if opposed(x, y) or lexicon.antonyms(x, y):
+            if opposed(x, y):
+                return opposition(x, y)
+            if lexicon.antonyms(x, y):
                 return f"opposite words ({x} / {y})"
     # A name in place of another name that the other side never mentions ("Iran" /
     # "Syria"); a name that only moved is checked by the order of names below.
-    if (set(left_a) & names) - everywhere_b and (set(left_b) & names) - everywhere_a:
+    names_a, names_b = set(left_a) & names, set(left_b) & names
+    if names_a - everywhere_b and names_b - everywhere_a:
         return "different named entity"
+    if names_a and names_b:
+        return "names in a different order"  # each is in the other's sentence, elsewhere
     content_a = [w for w in left_a if _swappable(w)]
     content_b = [w for w in left_b if _swappable(w)]
     if len(content_a) == 1 and len(content_b) == 1:

@@ -48,6 +48,19 @@ class Plan:
         return apply_edits(self.document.text, self.edits)
 
 
+def _resolved(redirect: dict[str, str]) -> dict[str, str]:
+    """Each removed ID to the row that stays: an exact repeat of a row that is itself
+    merged (near) into an earlier one points at that earlier row."""
+    resolved: dict[str, str] = {}
+    for old, kept in redirect.items():
+        seen = {old}
+        while kept in redirect and kept not in seen:
+            seen.add(kept)
+            kept = redirect[kept]
+        resolved[old] = kept
+    return resolved
+
+
 def plan(
     document: Document,
     threshold: float | None = None,
@@ -70,7 +83,9 @@ def plan(
         return result
 
     gone = {id(d.claim) for d in result.removed}
-    redirect = {d.claim.id: d.kept.id for d in result.removed if d.claim.id and d.kept.id}
+    redirect = _resolved(
+        {d.claim.id: d.kept.id for d in result.removed if d.claim.id and d.kept.id}
+    )
     remaining = [claim for claim in document.claims if id(claim) not in gone]
     if renumber:
         mapping = sequential_mapping(remaining)

@@ -105,6 +105,50 @@ def shared_characters_bound(a: Counter[str], b: Counter[str], total: int) -> flo
     return 100.0 * (1.0 - difference / total)
 
 
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a pair is not a near duplicate."""
+
+    reason: str
+    score: float | None = None  # the judged similarity, when the pair got that far
+    guarded: bool = False  # a guard blocked it (a look-alike), not the score
+
+
+def near_check(
+    a: str,
+    b: str,
+    fa: Callable[[], Features],
+    fb: Callable[[], Features],
+    threshold: float,
+    explain: bool = True,
+) -> Match | Rejection:
+    """A near-duplicate match of two different normalised sentences, or why not.
+
+    Cheap filters on the exact keys come first (length, shared words, a raw score well
+    under the threshold); the features are computed, and the judge run, only for pairs
+    that pass them (most candidates do not). Without ``explain`` a miss costs one cut-off
+    comparison and a terse reason.
+    """
+    if a.count(" ") + 1 < MIN_NEAR_WORDS or b.count(" ") + 1 < MIN_NEAR_WORDS:
+        return Rejection("too short for a near match")
+    cutoff = candidate_cutoff(threshold)
+    if not could_reach(len(a), len(b), cutoff):
+        return Rejection("lengths too different")
+    if shared_words(a, b) < MIN_SHARED_WORDS:
+        return Rejection("too few words in common")
+    raw = score(a, b, 0.0 if explain else cutoff)  # a cut-off lets rapidfuzz stop early
+    if raw < cutoff:
+        return Rejection(f"similarity {raw:.1f} below {threshold:g}" if explain else "dissimilar")
+    from claimkit.dedupe.judge import judge
+
+    verdict = judge(fa(), fb())
+    if verdict.blocked is not None:
+        return Rejection(verdict.blocked, verdict.score, guarded=True)
+    if verdict.score < threshold:
+        return Rejection(f"similarity {verdict.score:.1f} below {threshold:g}", verdict.score)
+    return Match(Kind.NEAR, MatchRule.SIMILAR, verdict.score)
+
+
 def near_match(
     a: str,
     b: str,
@@ -113,27 +157,8 @@ def near_match(
     threshold: float,
     explain: bool = True,
 ) -> tuple[Match | None, str | None]:
-    """A near-duplicate match of two different normalised sentences, or (with ``explain``) why not.
-
-    A cheap raw score (on the exact keys) first bounds the work; the features are
-    computed, and the judge run, only for pairs that pass it (most candidates do not).
-    Without ``explain`` a miss costs one cut-off comparison and no message.
-    """
-    if a.count(" ") + 1 < MIN_NEAR_WORDS or b.count(" ") + 1 < MIN_NEAR_WORDS:
-        return None, "too short for a near match"
-    cutoff = candidate_cutoff(threshold)
-    if not could_reach(len(a), len(b), cutoff):
-        return None, "lengths too different"
-    if shared_words(a, b) < MIN_SHARED_WORDS:
-        return None, "too few words in common"
-    raw = score(a, b, 0.0 if explain else cutoff)  # a cut-off lets rapidfuzz stop early
-    if raw < cutoff:
-        return None, f"similarity {raw:.1f} below {threshold:g}" if explain else None
-    from claimkit.dedupe.judge import judge
-
-    verdict = judge(fa(), fb())
-    if verdict.blocked is not None:
-        return None, verdict.blocked
-    if verdict.score < threshold:
-        return None, f"similarity {verdict.score:.1f} below {threshold:g}" if explain else None
-    return Match(Kind.NEAR, MatchRule.SIMILAR, verdict.score), None
+    """``near_check`` as (match, None) or (None, reason)."""
+    found = near_check(a, b, fa, fb, threshold, explain)
+    if isinstance(found, Match):
+        return found, None
+    return None, found.reason

@@ -154,6 +154,16 @@ def opposed(x: str, y: str) -> bool:
     return px.split("/")[0] == py.split("/")[0]
 
 
+_KINDS = {"day": "different date", "month": "different date", "compass": "different direction",
+          "side": "different direction", "person": "different person"}  # fmt: skip
+
+
+def opposition(x: str, y: str) -> str:
+    """How to name the swap of two opposed words: "different date (tuesday / monday)"."""
+    family = (pole(x) or "").split("/")[0]
+    return f"{_KINDS.get(family, 'opposite words')} ({x} / {y})"
+
+
 def blocks_addition(word: str) -> bool:
     """Whether adding ``word`` on one side only changes the claim."""
     found = pole(word)
