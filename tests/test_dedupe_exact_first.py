@@ -21,7 +21,7 @@ from claimkit.settings import Settings
 from dedupe_pairs import DECOYS
 
 KEPT = "Power was restored to most homes in the eastern suburbs by Saturday night."
-NEAR = "Power was restored to most homes in the eastern suburbs by Saturday night, utility officials said."
+NEAR = KEPT.replace(" night.", " night, utility officials said.")
 OTHER = "Dredging of the northern channel will finish in March, the engineers told reporters."
 
 
@@ -84,7 +84,8 @@ def test_look_alikes_name_the_guard() -> None:
     document = parse_text(_document(a, OTHER, b))
     rows = dedupe_rows(Context(document, Settings()))
     [pair] = claim_look_alikes(rows)
-    assert (pair.claim.id, pair.other.id, pair.reason) == ("3", "1", "opposite words (before / after)")
+    assert (pair.claim.id, pair.other.id) == ("3", "1")
+    assert pair.reason == "opposite words (before / after)"
 
 
 def test_dedupe_verbose_says_which_guard_kept_a_pair_apart(tmp_path: Path) -> None:
@@ -97,3 +98,26 @@ def test_dedupe_verbose_says_which_guard_kept_a_pair_apart(tmp_path: Path) -> No
     assert "before / after" not in quiet.stderr
     assert "claim 3 is not a duplicate of claim 1" in loud.stderr
     assert "opposite words (before / after)" in loud.stderr
+
+
+_JUDGE_PROBE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from dedupe_pairs import DECOYS, SAME_CLAIMS
+from claimkit.dedupe.detect import explain
+for a, b in DECOYS + SAME_CLAIMS:
+    print(explain(a, b))
+"""
+
+
+def test_the_judgement_does_not_depend_on_the_hash_seed() -> None:
+    tests = str(Path(__file__).resolve().parent)
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _JUDGE_PROBE, tests],
+            capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout  # fmt: skip
+        for seed in ("0", "7", "99")
+    }
+    assert len(outputs) == 1

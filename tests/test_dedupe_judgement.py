@@ -72,10 +72,11 @@ def test_two_different_attributions_stay_two_claims() -> None:
 
 # --- properties -------------------------------------------------------------------
 
-_WORDS = st.sampled_from(
+_TEXT = (
     "the council said port workers would receive new contracts after long talks with "
-    "managers about pay and safety in the northern harbour this year".split()
+    "managers about pay and safety in the northern harbour this year"
 )
+_WORDS = st.sampled_from(_TEXT.split())
 _SENTENCE = st.lists(_WORDS, min_size=10, max_size=22).map(lambda ws: " ".join(ws) + ".")
 
 

@@ -99,9 +99,8 @@ def dedupe(
     files = planner.select_files(found.files, paths, force_exclude)
 
     mode = Mode.DIFF if diff else Mode.CHECK if check else Mode.FIX if fix else Mode.REPORT
-    options = Options(
-        mode, threshold, unsafe_fixes, not no_renumber, len(files) > 1, explain=verbose and not quiet
-    )
+    explain = verbose and not quiet
+    options = Options(mode, threshold, unsafe_fixes, not no_renumber, len(files) > 1, explain)
     reports = []
     members: list[Member] = []
     errors = 0

@@ -40,7 +40,7 @@ _TRAILING = re.compile(
 )
 # "The ban, officials said, will last a year."
 _PARENTHETICAL = re.compile(
-    rf",\s*(?P<source>[^,;:\"\u201c\u201d]{{1,40}}?\s+(?:said|says|added|noted|stated))\s*,",
+    r",\s*(?P<source>[^,;:\"\u201c\u201d]{1,40}?\s+(?:said|says|added|noted|stated))\s*,",
     re.IGNORECASE,
 )
 _LEADING_ACCORDING = re.compile(
@@ -52,10 +52,13 @@ _CLOSE = "\"\u201d"
 _QUOTES = re.compile(r"[\"\u201c\u201d]|''|``")
 # A quotation and who said it, in either order: '"...," said Pierre Pettigrew, Canada's
 # trade minister, in a statement.' / 'China's foreign ministry said: "..."'
-_QUOTE_FIRST = re.compile(rf"^\s*(?P<body>(?:[{_OPEN}]|''|``).+?[,.!?\u2026]?\s*(?:[{_CLOSE}]|''))\s*"
-                          rf"(?P<source>[^{_OPEN}{_CLOSE}]{{3,160}}?)\s*[.]?\s*$")  # fmt: skip
-_QUOTE_LAST = re.compile(rf"^\s*(?P<source>[^{_OPEN}{_CLOSE}]{{3,160}}?)[\s,:]*"
-                         rf"(?P<body>(?:[{_OPEN}]|''|``).+)$")  # fmt: skip
+_OPENING = rf"(?:[{_OPEN}]|''|``)"
+_CLOSING = rf"(?:[{_CLOSE}]|'')"
+_SOURCE = rf"(?P<source>[^{_OPEN}{_CLOSE}]{{3,160}}?)"
+_QUOTE_FIRST = re.compile(
+    rf"^\s*(?P<body>{_OPENING}.+?[,.!?\u2026]?\s*{_CLOSING})\s*{_SOURCE}\s*[.]?\s*$"
+)
+_QUOTE_LAST = re.compile(rf"^\s*{_SOURCE}[\s,:]*(?P<body>{_OPENING}.+)$")
 _MAX_SOURCE_WORDS = 14
 # A source is who said it, not more of the claim: these open a clause of its own.
 _CLAUSE = re.compile(

@@ -190,13 +190,13 @@ def find_duplicates(
 
     edges: list[tuple[int, int, Match]] = []
     for a, b in _candidates(keys, limit):
-        found = near_check(
+        verdict = near_check(
             keys[a], keys[b], partial(feature, a), partial(feature, b), limit, explain=False
         )
-        if isinstance(found, Match):
-            edges.append((a, b, found))
-        elif found.guarded and rejected is not None and (found.score or 0.0) >= limit:
-            rejected.append(LookAlike(first[b], first[a], found.reason, found.score or 0.0))
+        if isinstance(verdict, Match):
+            edges.append((a, b, verdict))
+        elif verdict.guarded and rejected is not None and (verdict.score or 0.0) >= limit:
+            rejected.append(LookAlike(first[b], first[a], verdict.reason, verdict.score or 0.0))
     root, near = star_clusters(len(keys), edges)
 
     found: list[Duplicate] = []

@@ -169,10 +169,10 @@ _UNITS = {str(n) for n in range(1, 10)}
 
 
 # "last week" / "past week" / "previous week": a time, not an order ("the last shipment").
-_TIME_NOUNS = frozenset(
-    "year years week weeks month months night evening morning afternoon summer winter "
-    "spring autumn fall decade decades century weekend quarter season term".split()
-)
+_TIME_TEXT = """
+    year years week weeks month months night evening morning afternoon summer winter spring
+    autumn fall decade decades century weekend quarter season term"""
+_TIME_NOUNS = frozenset(_TIME_TEXT.split())
 _RELATIVE_PAST = frozenset({"last", "past", "previous"})
 
 

@@ -122,7 +122,7 @@ def _without_titles(words: tuple[Token, ...], names: frozenset[str]) -> list[Tok
 
 
 def _closed(word: str) -> bool:
-    return pole(word) is not None or canonical_number(word) is not None or negation(word) is not None
+    return pole(word) is not None or canonical_number(word) is not None or bool(negation(word))
 
 
 def _alike(x: str, y: str, names: frozenset[str]) -> bool:
@@ -178,7 +178,7 @@ def _one_word(run: list[str], word: str) -> bool:
 
 def _collapse(seg: list[str], other: list[str]) -> list[str]:
     """``seg`` with each run that is one word of ``other`` written as that word."""
-    words = set(other)
+    words = list(dict.fromkeys(other))  # in order: the result must not follow set order
     out: list[str] = []
     at = 0
     while at < len(seg):

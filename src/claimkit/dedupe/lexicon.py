@@ -8,9 +8,9 @@ the package's ``__init__``: that would parse the whole database, seconds of star
 WordNet's files are built for look-ups without loading: each ``index.POS`` is sorted by
 word and each ``data.POS`` by synset ID, so a word or a synset is found by binary search
 over the memory-mapped file. (The IDs are byte offsets in the original files, but this
-copy has CRLF line ends, which shifts them: the search does not rely on them.) A near-duplicate check asks about a handful of words,
-so each costs microseconds, and ``claimkit lint`` on a document without near candidates
-never opens the files at all.
+copy has CRLF line ends, which shifts them: the search does not rely on them.) A
+near-duplicate check asks about a handful of words, so each costs microseconds, and
+``claimkit lint`` on a document without near candidates never opens the files at all.
 
 When the package is missing the lexicon is empty: no synonyms (fewer near duplicates
 found) and only the closed-class antonyms of ``wordclasses`` (no merge is made that the

@@ -16,6 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
+def words(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list (kept as prose: easier to read and edit)."""
+    return frozenset(text.split())
+
+
 def _poles(groups: Iterable[str]) -> dict[str, str]:
     """``"pole: word word ..."`` lines to a word -> pole table."""
     table: dict[str, str] = {}
@@ -128,14 +133,14 @@ _ADDITION_FAMILIES = ("compare/", "quantity/", "order/", "rank/", "time/")
 
 # Verbs of saying stand for each other ("said" / "stated" / "told"): the claim is what
 # was said. Doubt ("claimed", "alleged") and denial are not among them.
-SAYING = frozenset(
+SAYING = words(
     """
     say says said saying state states stated stating tell tells told telling announce
     announces announced announcing add adds added adding note notes noted noting report
     reports reported reporting explain explains explained explaining caution cautions
     cautioned cautioning warn warns warned warning insist insists insisted insisting
     declare declares declared declaring remark remarks remarked comment comments commented
-    """.split()
+    """
 )
 
 
@@ -171,7 +176,7 @@ def blocks_addition(word: str) -> bool:
 
 
 # Titles and honorifics before a name: "General Mark Ellison" is Mark Ellison.
-TITLES = frozenset(
+TITLES = words(
     """
     mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister
     premier chancellor secretary general gen lieutenant lt colonel col major maj captain
@@ -181,12 +186,12 @@ TITLES = frozenset(
     archbishop rabbi imam sheikh ayatollah chief deputy foreign defence defense interior
     finance spokesman spokeswoman spokesperson chairman chairwoman chair ceo director
     commissioner inspector officer agent detective pastor father reverend rev saint st
-    """.split()
+    """
 )
 
 # An addition with one of these and a content word is a second clause (a second
 # predicate, another fact), not a detail: "..., and cut pensions", "..., where there is
 # a lack of expertise".
-COORDINATORS = frozenset(
-    "and but while whereas although though or then so because where which who whose".split()
+COORDINATORS = words(
+    "and but while whereas although though or then so because where which who whose"
 )
