@@ -112,12 +112,12 @@ for a, b in DECOYS + SAME_CLAIMS:
 
 def test_the_judgement_does_not_depend_on_the_hash_seed() -> None:
     tests = str(Path(__file__).resolve().parent)
-    outputs = {
-        subprocess.run(
+    outputs = set()
+    for seed in ("0", "7", "99"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
             [sys.executable, "-c", _JUDGE_PROBE, tests],
-            capture_output=True, text=True, check=True,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        ).stdout  # fmt: skip
-        for seed in ("0", "7", "99")
-    }
+            capture_output=True, text=True, check=True, env=env,
+        )  # fmt: skip
+        outputs.add(done.stdout)
     assert len(outputs) == 1
