@@ -144,13 +144,16 @@ def tokens(sentence: str) -> tuple[Token, ...]:
         raw = match[0]
         letters = raw.lstrip("\"'\u201c\u2018([")
         capital = letters[:1].isupper()
-        words = normalize(raw).split()
+        # Most chunks are plain words: their normalised form is their lower case.
+        words = [raw.lower()] if raw.isascii() and raw.isalnum() else normalize(raw).split()
         if "cannot" in words:  # "can not": the hedge and the negation apart, as "could not"
             at = words.index("cannot")
             words[at : at + 1] = ["can", "not"]
         for word in words:
             found.append(Token(word, capital, start))
             start = False
+        if raw[-1].isalnum():
+            continue  # no punctuation after it: no pause, no sentence end
         if found and _PAUSE.search(raw):
             last = found[-1]
             found[-1] = Token(last.word, last.capital, last.initial, True)

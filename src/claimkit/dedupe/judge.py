@@ -135,14 +135,13 @@ def _alike(x: str, y: str, names: frozenset[str]) -> bool:
             return px == py
         nx, ny = negation(x), negation(y)
         return nx is not None and nx == ny
-    if lexicon.antonyms(x, y):
-        return False
-    is_name = x in names or y in names
-    if not is_name and lexicon.related(x, y):
+    if x not in names and y not in names and lexicon.related(x, y):
         return True
     from rapidfuzz.fuzz import ratio
 
-    return ratio(x, y) >= SPELLING_SIMILARITY and not lexicon.distinct_words(x, y)
+    if ratio(x, y) < SPELLING_SIMILARITY:
+        return False
+    return not lexicon.distinct_words(x, y) and not lexicon.antonyms(x, y)
 
 
 def _swappable(word: str) -> bool:
@@ -360,15 +359,20 @@ def judge(a: Features, b: Features) -> Verdict:
     from rapidfuzz.fuzz import token_sort_ratio
 
     tokens_a, tokens_b = _choose(a, b)
+    # Numbers, negations and hedges count wherever they stand, the attribution included;
+    # a pair they tell apart needs no alignment (its score is the plain one).
+    full_a, full_b = [t.word for t in a.full], [t.word for t in b.full]
+    closed = _closed_classes(full_a, full_b)
+    if closed is not None:
+        plain = float(token_sort_ratio(" ".join(full_a), " ".join(full_b)))
+        return Verdict(round(plain, 1), closed)
     names = _names(tokens_a, tokens_b)
     kept_a, kept_b = _without_titles(tokens_a, names), _without_titles(tokens_b, names)
     diff = _diff(kept_a, kept_b, names)
-    # Numbers, negations and hedges count wherever they stand, the attribution included.
-    closed = _closed_classes([t.word for t in a.full], [t.word for t in b.full])
     # Word order does not count in the score (a clause moved is the same claim); it is
     # guarded where it matters, in the names' order and in the aligned swaps.
     value = float(token_sort_ratio(" ".join(diff.out_a), " ".join(diff.out_b)))
-    blocked = closed or _blocked([t.word for t in kept_a], [t.word for t in kept_b], names, diff)
+    blocked = _blocked([t.word for t in kept_a], [t.word for t in kept_b], names, diff)
     return Verdict(round(value, 1), blocked)
 
 

@@ -175,6 +175,7 @@ def _raw_synset(offset: int, pos: str) -> tuple[tuple[str, ...], tuple[_Pointer,
     return words, tuple(pointers)
 
 
+@lru_cache(maxsize=8192)
 def _lemmas(word: str) -> dict[str, frozenset[str]]:
     return {pos: forms for pos in POS if (forms := base_forms(word, pos))}
 
@@ -252,12 +253,12 @@ def _ancestors(lemma: str, pos: str) -> set[int]:
 def related(a: str, b: str) -> bool:
     """Synonyms, inflections or derivations of each other (``treatment`` / ``treat``) in
     frequent senses; never antonyms."""
-    if antonyms(a, b):
-        return False
-    if synonyms(a, b) or same_lemma(a, b):
-        return True
     la, lb = _lemmas(a), _lemmas(b)
-    return bool(la and lb) and (_derived(la, lb) or _derived(lb, la))
+    if not la or not lb:
+        return False
+    if not (synonyms(a, b) or same_lemma(a, b) or _derived(la, lb) or _derived(lb, la)):
+        return False
+    return not antonyms(a, b)  # the veto, asked only of a pair that would pass
 
 
 @lru_cache(maxsize=8192)
