@@ -1,10 +1,11 @@
-"""What must not differ between two near-duplicate sentences: numbers, negations, names.
+"""The words of a sentence as the duplicate judge sees them, and its closed classes.
 
-A near-identical sentence that changes one of these says something else ("450 drones"
-vs "1,000 drones", "is likely" vs "is not likely", "Iran sent" vs "Syria sent"), and
-merging it would silently change what a document claims. The guards work on the
-normalised words (``text.normalize``) plus, for names, the capitalisation of the
-original sentence, which normalisation folds away.
+Numbers (by value: "three" == "3", "1,000" == "1000"), negations ("isn't" == "is not"),
+hedges ("may", "reportedly") and names: a near-identical sentence that changes one of
+these says something else ("450 drones" vs "1,000 drones", "is likely" vs "is not
+likely", "Iran sent" vs "Syria sent"). ``features`` splits a sentence into tokens that
+keep what normalisation folds away and the judge needs: a capital (names), a sentence
+start, and punctuation after a word (where a clause may end).
 """
 
 from __future__ import annotations
@@ -100,26 +101,6 @@ def negation(token: str) -> str | None:
     if token in _NEGATIONS:
         return _NEGATIONS[token]
     return "not" if token in _CONTRACTIONS else None
-
-
-def capitalised_words(sentence: str) -> frozenset[str]:
-    """Normalised words written with a capital in the sentence: names, places, outlets.
-
-    A capital after a sentence break counts too, unless the word is a common function
-    word there ("The", "However"): for duplicate detection, treating an odd word as a
-    name only costs a missed merge.
-    """
-    found: set[str] = set()
-    start = True
-    for match in _WORD.finditer(sentence):
-        raw = match[0]
-        letters = raw.lstrip("\"'\u201c\u2018([")
-        if letters[:1].isupper():
-            for word in normalize(raw).split():
-                if not (start and word in STOPWORDS) and word not in CALENDAR_WORDS:
-                    found.add(word)
-        start = bool(_SENTENCE_END.search(raw))
-    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,25 +1,30 @@
 """Whether two similar sentences make the same claim, as a careful editor would judge it.
 
-The two sentences' words (``features``: lead-in removed, a one-sided attribution
-removed, number words read as values, titles before a name dropped) are aligned word
-by word. Where they differ:
+The two sentences' words (``features``; a lead-in and a one-sided attribution taken off
+by ``clauses``, number words read as values, titles before a name dropped here) are
+aligned word by word. Where they differ:
 
 - words that differ only in form are reconciled: glued by text extraction
-  (``sectionnear`` / ``section near``), inflections (``says`` / ``said``), synonyms of
-  the lexicon (``began`` / ``started``), spelling variants (``modernise`` /
-  ``modernize``, ``Zaporizhzhia`` / ``Zaporizhia``) unless the dictionary knows both as
-  different words (``Austria`` / ``Australia``), and closed-class words of one pole
-  (``its`` / ``their``);
-- anything else one side has in place of the other is a swap, and a swap changes the
-  claim: an antonym, a closed-class word of another pole (``before`` / ``after``,
-  ``all`` / ``some``, ``he`` / ``she``), a name, any content word;
-- words one side adds are allowed (they lower the score), except a name, a number, a
-  negation or hedge, a relation word or restrictor (``more``, ``only``, ``nearly``), or
-  a second clause (``and`` + content).
+  (``sectionnear`` / ``section near``), an acronym (``FBI``), inflections (``says`` /
+  ``said``), synonyms and derivations of the lexicon (``began`` / ``started``), one word
+  for a more general one (``car`` / ``vehicle``), verbs of saying, spelling variants
+  (``modernise`` / ``modernize``, ``Zaporizhzhia`` / ``Zaporizhia``) unless the
+  dictionary knows both as different words (``Austria`` / ``Australia``), and
+  closed-class words of one pole (``its`` / ``their``); never an antonym;
+- what one side has in place of the other is a swap. It blocks when it is an opposite
+  (a closed-class word of another pole of its family, ``before`` / ``after``, ``he`` /
+  ``she``, or an antonym), a name for another name, one content word for an unrelated
+  one (``killed`` / ``injured``), or three content words a side and more; a shorter
+  phrase reworded is a paraphrase and only costs score;
+- words one side adds are allowed (they cost score), except a restrictor (``only``,
+  ``nearly``), a comparative, quantity, order or time word, or a second clause (a
+  coordinator or relative word with content, a new sentence, three content words set
+  off by punctuation). Who someone is (an appositive after a name) is a detail.
 
-Names are compared as a sequence, so that a role swap ("Norway ... to Poland" /
-"Poland ... to Norway") is a different claim though the same names occur. What remains
-is scored (rapidfuzz's Indel ratio over the reconciled words) against the threshold.
+Numbers, negations and hedges must be the same everywhere. Names both sides share are
+compared as a sequence, so that a role swap ("Norway ... to Poland" / "Poland ... to
+Norway") is a different claim though the same names occur. What remains is scored:
+rapidfuzz's token-sort ratio of the reconciled words (a moved clause costs nothing).
 """
 
 from __future__ import annotations
@@ -158,10 +163,6 @@ def _swappable(word: str) -> bool:
 # licensing path, our goal is not to sue".
 CLAUSE_WORDS = 3
 REWORDED_WORDS = 3
-
-
-def _glued(seg_a: list[str], seg_b: list[str]) -> bool:
-    return len(seg_a) != len(seg_b) and "".join(seg_a) == "".join(seg_b)
 
 
 _NOT_IN_ACRONYMS = frozenset({"of", "and", "the", "for", "on", "in", "to"})
