@@ -255,6 +255,47 @@ DECOYS: list[tuple[str, str]] = [
         "Defence lawyers asked the judge to keep the former minister in custody until "
         "the trial begins.",
     ),
+    # found by probing after the first round: closed words against open ones
+    (
+        "Oil prices rose sharply on Monday after the attack on the pipeline in the north.",
+        "Oil prices slumped sharply on Monday after the attack on the pipeline in the north.",
+    ),
+    (
+        "The company said sales of electric cars were over 500,000 units in the first "
+        "quarter.",
+        "The company said sales of electric cars were under 500,000 units in the first "
+        "quarter.",
+    ),
+    (
+        "Flights to Moscow were suspended for a week after the drone attacks on the "
+        "airport.",
+        "Flights from Moscow were suspended for a week after the drone attacks on the "
+        "airport.",
+    ),
+    (
+        "The pension fund increased its stake in the shipping company to 12 percent last "
+        "month.",
+        "The pension fund reduced its stake in the shipping company to 12 percent last "
+        "month.",
+    ),
+    (
+        "The court convicted the former mayor of taking bribes from construction firms "
+        "in the port.",
+        "The court acquitted the former mayor of taking bribes from construction firms "
+        "in the port.",
+    ),
+    (
+        "Officials confirmed that the bridge was damaged by the explosion on Saturday "
+        "morning.",
+        "Officials denied that the bridge was damaged by the explosion on Saturday "
+        "morning.",
+    ),
+    (
+        "Investigators said the weapons were supplied by Iran and Syria to the militias "
+        "in the east.",
+        "Investigators said the weapons were supplied by Iran or Syria to the militias in "
+        "the east.",
+    ),
 ]
 
 SAME_CLAIMS: list[tuple[str, str]] = [

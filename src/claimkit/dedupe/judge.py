@@ -150,12 +150,20 @@ def _alike(x: str, y: str, names: frozenset[str]) -> bool:
 
 
 def _swappable(word: str) -> bool:
-    """Whether a word in place of another changes the claim: content and relation words.
+    """Whether a word in place of another changes the claim: a content word, or a closed
+    word that carries meaning (``rose``, ``before``, ``all``). A pronoun for a noun ("it"
+    / "the case"), a day or a month with nothing opposite it, or a function word is read
+    as added on one side, not as a swap."""
+    found = pole(word)
+    if found is not None:
+        return not found.startswith(_DETAIL_FAMILIES)
+    return word not in STOPWORDS and negation(word) is None
 
-    A pronoun for a noun ("it" / "the case") refers to the same thing, and a day or month
-    with nothing opposite it is an added detail: those count as added, not swapped.
-    """
-    return pole(word) is None and word not in STOPWORDS and negation(word) is None
+
+_DETAIL_FAMILIES = (
+    "person/", "day/", "month/", "place/", "with/", "stance/", "when/", "amount/", "switch/",
+    "way/", "logic/",
+)  # fmt: skip
 
 
 # This many content words added as a phrase of their own (set off by punctuation) are a

@@ -56,12 +56,28 @@ OPPOSED = _poles(
         "rank/top: highest biggest largest best top",
         "rank/bottom: lowest smallest least worst bottom",
         "change/increase: increase increased increases increasing rise rose risen rising "
-        "rises grow grew grown growing grows gain gained gains",
+        "rises grow grew grown growing grows gain gained gains climb climbed climbs "
+        "climbing soar soared soars soaring surge surged surges surging jump jumped jumps "
+        "jumping rally rallied rallies",
         "change/decrease: decrease decreased decreases decreasing fall fell fallen falling "
         "falls drop dropped dropping drops decline declined declining declines shrink shrank "
-        "shrunk shrinking",
+        "shrunk shrinking slump slumped slumps slumping plunge plunged plunges plunging "
+        "tumble tumbled tumbles tumbling sink sank sunk sinking slide slid slides sliding "
+        "dip dipped dips dipping",
         "when/past: past",
         "when/next: next coming",
+        "way/to: to toward towards into",
+        "way/from: from",
+        "logic/and: and",
+        "logic/or: or",
+        "amount/over: over",
+        "amount/under: under",
+        "switch/on: on",
+        "switch/off: off",
+        "frequency/always: always constantly",
+        "frequency/often: often frequently usually regularly",
+        "frequency/sometimes: sometimes occasionally",
+        "frequency/rarely: rarely seldom",
         "place/in: in inside",
         "place/out: out outside",
         "person/he: he him his himself",
@@ -129,7 +145,7 @@ RESTRICTORS = _poles(
         "barely: barely hardly scarcely",
     ]
 )
-_ADDITION_FAMILIES = ("compare/", "quantity/", "order/", "rank/", "time/")
+_ADDITION_FAMILIES = ("compare/", "quantity/", "order/", "rank/", "time/", "frequency/")
 
 # Verbs of saying stand for each other ("said" / "stated" / "told"): the claim is what
 # was said. Doubt ("claimed", "alleged") and denial are not among them.
