@@ -296,6 +296,10 @@ DECOYS: list[tuple[str, str]] = [
         "Investigators said the weapons were supplied by Iran or Syria to the militias in "
         "the east.",
     ),
+    (
+        "The bridge was damaged by a drone strike on Saturday morning, officials said.",
+        "The bridge was damaged by a drone strike on Saturday morning, officials denied.",
+    ),
 ]
 
 SAME_CLAIMS: list[tuple[str, str]] = [

@@ -47,6 +47,7 @@ from claimkit.dedupe.features import (
 )
 from claimkit.dedupe.wordclasses import (
     COORDINATORS,
+    DOUBTING,
     RESTRICTORS,
     SAYING,
     TITLES,
@@ -350,6 +351,8 @@ def _addition_reason(added: _Added) -> str | None:
     for word in words:
         if word in RESTRICTORS:
             return f"added restrictor ({word})"
+        if word in DOUBTING:
+            return f"added denial or doubt ({word})"
         if blocks_addition(word):
             return f"added relation word ({word})"
     content = sum(1 for w in words if _swappable(w))

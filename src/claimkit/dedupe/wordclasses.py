@@ -191,6 +191,16 @@ def blocks_addition(word: str) -> bool:
     return found is not None and found.startswith(("restrictor/", *_ADDITION_FAMILIES))
 
 
+# Verbs that deny or doubt what they report: "..., officials denied." added to a claim
+# says the opposite of it, or less than it.
+DOUBTING = words(
+    """
+    deny denies denied denying dispute disputes disputed disputing refute refutes refuted
+    reject rejects rejected rejecting dismiss dismisses dismissed question questions
+    questioned doubt doubts doubted claim claims claimed alleged alleges allege
+    """
+)
+
 # Titles and honorifics before a name: "General Mark Ellison" is Mark Ellison.
 TITLES = words(
     """
