@@ -6,6 +6,7 @@ naming the earliest sentence of its cluster (the one kept) and why it matched.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -48,6 +49,21 @@ def _candidates(keys: Sequence[str], threshold: float) -> Iterable[tuple[int, in
         for start in range(0, len(pairs), 65536)
         for a, b in pairs[start : start + 65536].tolist()
     )
+
+
+def _glued_pairs(keys: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs whose keys differ only in spaces (text extraction glued "section near" into
+    "sectionnear"): the second key, with the spaces removed. Any length, short ones too."""
+    groups: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        groups.setdefault(key.replace(" ", ""), []).append(index)
+    return [
+        (group[i], group[j])
+        for group in groups.values()
+        if len(group) > 1
+        for i in range(len(group))
+        for j in range(i + 1, len(group))
+    ]
 
 
 # Pairs bounded in Python (~7 us each) before rapidfuzz is loaded (~20 ms, ~0.8 us a
@@ -189,7 +205,10 @@ def find_duplicates(
         return found
 
     edges: list[tuple[int, int, Match]] = []
-    for a, b in _candidates(keys, limit):
+    glued = _glued_pairs(keys)
+    seen = set(glued)
+    candidates = (pair for pair in _candidates(keys, limit) if pair not in seen)
+    for a, b in itertools.chain(glued, candidates):
         verdict = near_check(
             keys[a], keys[b], partial(feature, a), partial(feature, b), limit, explain=False
         )

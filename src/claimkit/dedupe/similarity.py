@@ -130,7 +130,9 @@ def near_check(
     that pass them (most candidates do not). Without ``explain`` a miss costs one cut-off
     comparison and a terse reason.
     """
-    if a.count(" ") + 1 < MIN_NEAR_WORDS or b.count(" ") + 1 < MIN_NEAR_WORDS:
+    glued = a.replace(" ", "") == b.replace(" ", "")  # "sectionnear": extraction glue only
+    short = a.count(" ") + 1 < MIN_NEAR_WORDS or b.count(" ") + 1 < MIN_NEAR_WORDS
+    if short and not glued:
         return Rejection("too short for a near match")
     cutoff = candidate_cutoff(threshold)
     if not could_reach(len(a), len(b), cutoff):

@@ -4,7 +4,8 @@ Runs on the raw sentence, before ``normalize`` (which drops the apostrophes and 
 these rules need to see): dotted abbreviations lose their dots (``U.S.`` == ``US``,
 ``U.N.`` == ``UN``) and contractions are written out (``It's`` == ``It is``, ``don't`` ==
 ``do not``). Only unambiguous forms are rewritten: ``'d`` (had or would?) and ``'s``
-after a noun (possessive or is?) are left alone.
+after a noun (possessive or is?) are left alone. ``dedupe_key`` then reads cardinal
+number words as digits (``Nine`` == ``9``).
 """
 
 from __future__ import annotations
@@ -52,6 +53,36 @@ def expand(text: str) -> str:
     return text
 
 
+_UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_VALUE = {
+    **{w: n for n, w in enumerate(_UNITS, 2)},
+    **{w: n for n, w in enumerate(_TEENS, 10)},
+    **{w: n for n, w in enumerate(_TENS, 2)},  # tens, scaled below
+}
+# "one" stays a word: it is a pronoun as often as a number.
+_CARDINAL = re.compile(
+    rf"\b(?:({'|'.join(_TENS)})(?: (one|{'|'.join(_UNITS)}))?|({'|'.join(_UNITS + _TEENS)}))\b"
+)
+
+
+def _digits(match: re.Match[str]) -> str:
+    if match[3]:
+        return str(_VALUE[match[3]])
+    units = 1 if match[2] == "one" else _VALUE.get(match[2] or "", 0)
+    return str(10 * _VALUE[match[1]] + units)
+
+
+def number_words(key: str) -> str:
+    """A normalised key with cardinal number words as digits: "nine" -> "9", "twenty five"
+    -> "25". Larger or vaguer words ("hundreds", "half") stay words."""
+    return _CARDINAL.sub(_digits, key)
+
+
 def dedupe_key(text: str) -> str:
-    """The exact-duplicate key: ``normalize`` after ``expand``."""
-    return normalize(expand(text))
+    """The exact-duplicate key: ``normalize`` after ``expand``, number words as digits."""
+    return number_words(normalize(expand(text)))
