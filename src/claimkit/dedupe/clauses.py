@@ -30,7 +30,10 @@ _SAYING_WORD = re.compile(
     re.IGNORECASE,
 )
 # Where and when it was said: "on Tuesday", "in a statement", "at a news conference".
-_SETTING = r"(?:\s+(?:on|in|at|to|late|early|during|after|yesterday|today|last)\b[^,;:]{0,40}?)?"
+_SETTING = (
+    r"(?:\s+(?:on|in|at|to|late|early|during|after|yesterday|today|last|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b[^,;:]{0,40}?)?"
+)
 # ", utility officials said." / ", the ministry said on Tuesday." / ", said a spokesman."
 _TRAILING = re.compile(
     rf",\s*(?P<source>(?:[^,;:\"\u201c\u201d]{{1,60}}?)\s+{_SAYING}{_SETTING}"
@@ -62,11 +65,11 @@ _QUOTE_LAST = re.compile(rf"^\s*{_SOURCE}[\s,:]*(?P<body>{_OPENING}.+)$")
 _MAX_SOURCE_WORDS = 14
 # A source is who said it, not more of the claim: these open a clause of its own.
 _CLAUSE = re.compile(
-    r"\b(?:who|whose|which|that|where|when|while|after|before|because|but|with|as|if|"
+    r"\b(?:who|whose|which|that|where|when|while|after|before|because|but|if|"
     r"had|has|have|was|were|is|are|will|would|did)\b",
     re.IGNORECASE,
 )
-_NEAR_EDGE = 5  # the saying word stands this close to the quotation
+_NEAR_EDGE = 6  # at most this many words before the saying word
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +89,16 @@ def _quoted(sentence: str) -> Attribution | None:
             continue
         source, body = found["source"], found["body"]
         words = source.split()
-        edge = words[:_NEAR_EDGE] + words[-3:]
+        saying = _SAYING_WORD.search(source)
+        # Who said it comes first, in a few words without a comma: '"...," Baker said' or
+        # '"...," said Steve Baker, an analyst with NPD Group', not '"..." with growing
+        # economies such as China, Barrett said'.
+        before = source[: saying.start()] if saying is not None else source
         if (
-            len(words) > _MAX_SOURCE_WORDS
-            or not _SAYING_WORD.search(" ".join(edge))
+            saying is None
+            or len(words) > _MAX_SOURCE_WORDS
+            or "," in before
+            or len(before.split()) > _NEAR_EDGE
             or _CLAUSE.search(source)
         ):
             continue

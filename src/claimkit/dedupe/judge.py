@@ -88,6 +88,8 @@ def _same_source(a: tuple[Token, ...], b: tuple[Token, ...]) -> bool:
     names_a, names_b = named(a), named(b)
     if names_a - names_b and names_b - names_a:
         return False
+    if not words(a) or not words(b):
+        return True  # "he said": a pronoun stands for whoever the other names
     if names_a & names_b:
         return True  # one person or body named in both ("Mr Reed" / "Reed, in a letter")
     # Else one source within the other ("officials" / "officials, on Tuesday"), not merely
@@ -222,9 +224,16 @@ class _Diff:
 
 
 def _added(
-    words: list[str], tokens: list[Token], before: Token | None, names: frozenset[str]
+    words: list[str],
+    tokens: list[Token],
+    before: Token | None,
+    names: frozenset[str],
+    after: Token | None = None,
 ) -> _Added:
     after_pause = before is not None and before.pause
+    if after is not None and after.word in COORDINATORS and tokens[-1].pause:
+        # "Further testing is under way, but ...": a clause that ends at a conjunction.
+        words = [*words, after.word]
     delimited = after_pause or any(t.pause for t in tokens)
     appositive = (
         after_pause
@@ -264,6 +273,10 @@ def _reconcile(
     return left_a, left_b
 
 
+def at(tokens: list[Token], index: int) -> Token | None:
+    return tokens[index] if index < len(tokens) else None
+
+
 def _diff(a: list[Token], b: list[Token], names: frozenset[str]) -> _Diff:
     diff = _Diff([], [], {}, [], [])
     words_a, words_b = [t.word for t in a], [t.word for t in b]
@@ -274,9 +287,9 @@ def _diff(a: list[Token], b: list[Token], names: frozenset[str]) -> _Diff:
         diff.out_a += words_a[i1:i2] if tag != "replace" else []
         diff.out_b += words_b[j1:j2] if tag != "replace" else []
         if tag == "delete":
-            diff.added.append(_added(words_a[i1:i2], a[i1:i2], before_a, names))
+            diff.added.append(_added(words_a[i1:i2], a[i1:i2], before_a, names, at(a, i2)))
         elif tag == "insert":
-            diff.added.append(_added(words_b[j1:j2], b[j1:j2], before_b, names))
+            diff.added.append(_added(words_b[j1:j2], b[j1:j2], before_b, names, at(b, j2)))
         elif tag == "replace":
             left_a, left_b = _reconcile(words_a[i1:i2], words_b[j1:j2], names, diff)
             if _is_swap(left_a, left_b):
@@ -407,12 +420,22 @@ def _blocked(a: list[str], b: list[str], names: frozenset[str], diff: _Diff) -> 
         reason = _addition_reason(added)
         if reason is not None:
             return reason
-    # The names both sides have, each at its first mention, in the same order: "Norway
-    # ... to Poland" is not "Poland ... to Norway". A name only one side has is a detail
-    # it adds ("in Frankfurt"); one in place of another is a swap, blocked above.
-    seq_a = list(dict.fromkeys(w for w in a if w in names))
-    seq_b = list(dict.fromkeys(diff.pairs.get(w, w) for w in b if w in names))
-    shared = set(seq_a) & set(seq_b)
-    if [w for w in seq_a if w in shared] != [w for w in seq_b if w in shared]:
-        return "names in a different order"
+    # The names both sides have, at their first mention: two that trade places around
+    # the same words are a role swap ("Norway agreed to supply gas to Poland" / "Poland
+    # agreed to supply gas to Norway"). Names that only move in a list ("Scalia and
+    # O'Connor") or around an apposition ("Scott McClellan, a White House spokesman" /
+    # "White House spokesman Scott McClellan") keep their roles. A name only one side
+    # has is a detail it adds ("in Frankfurt"); one in place of another is a swap, above.
+    words_b = [diff.pairs.get(w, w) for w in b]
+    first_a = {w: at for at, w in reversed(list(enumerate(a))) if w in names}
+    first_b = {w: at for at, w in reversed(list(enumerate(words_b))) if w in names}
+    shared = sorted(first_a.keys() & first_b.keys(), key=first_a.__getitem__)
+    for i, x in enumerate(shared):
+        for y in shared[i + 1 :]:
+            if first_b[x] < first_b[y]:
+                continue  # same order
+            between_a = set(a[first_a[x] + 1 : first_a[y]])
+            between_b = set(words_b[first_b[y] + 1 : first_b[x]])
+            if any(_swappable(w) and w not in names for w in between_a & between_b):
+                return "names in a different order"
     return None
