@@ -160,12 +160,28 @@ _TIME_NOUNS = frozenset(_TIME_TEXT.split())
 _RELATIVE_PAST = frozenset({"last", "past", "previous"})
 
 
+# Two-word forms of one relation word: "ahead of the vote" is "before the vote".
+_PHRASES = {("ahead", "of"): "before", ("prior", "to"): "before", ("more", "than"): "more",
+            ("less", "than"): "less", ("fewer", "than"): "less"}  # fmt: skip
+
+
 def relative_times(words: list[Token]) -> list[Token]:
-    """``last`` / ``past`` / ``previous`` before a time noun read as one word, ``past``."""
-    out = list(words)
-    for at, token in enumerate(out[:-1]):
-        if token.word in _RELATIVE_PAST and out[at + 1].word in _TIME_NOUNS:
-            out[at] = Token("past", token.capital, token.initial, token.pause)
+    """``last`` / ``past`` / ``previous`` before a time noun read as one word, ``past``;
+    ``ahead of`` and ``prior to`` as ``before``."""
+    out: list[Token] = []
+    skip = False
+    for at, token in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        following = words[at + 1] if at + 1 < len(words) else None
+        if following is not None and token.word in _RELATIVE_PAST and following.word in _TIME_NOUNS:
+            token = Token("past", token.capital, token.initial, token.pause)
+        elif following is not None and (token.word, following.word) in _PHRASES:
+            word = _PHRASES[token.word, following.word]
+            token = Token(word, token.capital, token.initial, following.pause)
+            skip = True
+        out.append(token)
     return out
 
 
