@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from builder import Explainer, Row, cite
 from claimkit.cli import app
-from claimkit.dedupe.detect import claim_look_alikes, find_duplicates
+from claimkit.dedupe.detect import find_duplicates
+from claimkit.dedupe.lookalikes import claim_look_alikes
 from claimkit.dedupe.plan import dedupe_rows, plan
 from claimkit.dedupe.similarity import Kind
 from claimkit.parse import parse_text

@@ -160,14 +160,9 @@ def _normalised(sentences: Sequence[str]) -> Iterator[str]:
         _shared = ()
 
 
-@dataclass(frozen=True, slots=True)
-class LookAlike:
-    """Two sentences similar enough to merge that a guard keeps apart (for ``-v``)."""
-
-    index: int  # the later sentence
-    other: int  # the earlier one
-    reason: str  # the guard that blocked the merge
-    score: float
+# A look-alike pair a guard kept apart (for ``-v``): (later sentence, earlier sentence,
+# the guard, the judged score). A plain tuple: ``lint`` never builds one.
+LookAlike = tuple[int, int, str, float]
 
 
 def find_duplicates(
@@ -215,7 +210,7 @@ def find_duplicates(
         if isinstance(verdict, Match):
             edges.append((a, b, verdict))
         elif verdict.guarded and rejected is not None and (verdict.score or 0.0) >= limit:
-            rejected.append(LookAlike(first[b], first[a], verdict.reason, verdict.score or 0.0))
+            rejected.append((first[b], first[a], verdict.reason, verdict.score or 0.0))
     root, near = star_clusters(len(keys), edges)
 
     found: list[Duplicate] = []
@@ -259,21 +254,3 @@ def claim_duplicates(
     """Duplicate rows among ``claims`` (in table order), each naming the earliest of its cluster."""
     found = find_duplicates([claim.sentence.value for claim in claims], threshold)
     return [ClaimDuplicate(claims[d.index], claims[d.kept], d.match) for d in found]
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimLookAlike:
-    claim: Claim  # the later row
-    other: Claim
-    reason: str
-    score: float
-
-
-def claim_look_alikes(
-    claims: Sequence[Claim], threshold: float | None = None
-) -> list[ClaimLookAlike]:
-    """Row pairs that look like duplicates but that a guard keeps apart, in table order."""
-    rejected: list[LookAlike] = []
-    find_duplicates([claim.sentence.value for claim in claims], threshold, rejected)
-    rejected.sort(key=lambda r: (r.index, r.other))
-    return [ClaimLookAlike(claims[r.index], claims[r.other], r.reason, r.score) for r in rejected]

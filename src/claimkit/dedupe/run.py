@@ -86,7 +86,7 @@ def process(path: str, display: str, options: Options) -> Outcome:
 
 
 def _look_alikes(display: str, document: Document, options: Options) -> tuple[str, ...]:
-    from claimkit.dedupe.detect import claim_look_alikes
+    from claimkit.dedupe.lookalikes import claim_look_alikes
     from claimkit.dedupe.plan import dedupe_rows
     from claimkit.rules.base import Context
     from claimkit.settings import Settings

@@ -53,34 +53,36 @@ def expand(text: str) -> str:
     return text
 
 
-_UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = [
-    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen",
-]  # fmt: skip
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_VALUE = {
-    **{w: n for n, w in enumerate(_UNITS, 2)},
-    **{w: n for n, w in enumerate(_TEENS, 10)},
-    **{w: n for n, w in enumerate(_TENS, 2)},  # tens, scaled below
-}
-# "one" stays a word: it is a pronoun as often as a number.
-_CARDINAL = re.compile(
-    rf"\b(?:({'|'.join(_TENS)})(?: (one|{'|'.join(_UNITS)}))?|({'|'.join(_UNITS + _TEENS)}))\b"
+_CARDINAL_TEXT = (
+    "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
 )
-
-
-def _digits(match: re.Match[str]) -> str:
-    if match[3]:
-        return str(_VALUE[match[3]])
-    units = 1 if match[2] == "one" else _VALUE.get(match[2] or "", 0)
-    return str(10 * _VALUE[match[1]] + units)
+_TENS_TEXT = "twenty thirty forty fifty sixty seventy eighty ninety"
+# "one" stays a word: it is a pronoun as often as a number.
+_CARDINALS = {w: value for value, w in enumerate(_CARDINAL_TEXT.split()) if w != "_"}
+_TENS = {w: 10 * n for n, w in enumerate(_TENS_TEXT.split(), 2)}
+_UNITS = {"one": 1, **{w: v for w, v in _CARDINALS.items() if v < 10}}
 
 
 def number_words(key: str) -> str:
     """A normalised key with cardinal number words as digits: "nine" -> "9", "twenty five"
     -> "25". Larger or vaguer words ("hundreds", "half") stay words."""
-    return _CARDINAL.sub(_digits, key)
+    words = key.split(" ")
+    if not any(w in _CARDINALS or w in _TENS for w in words):
+        return key
+    out: list[str] = []
+    tens = False  # the word before was a tens word ("twenty"), a unit may follow
+    for word in words:
+        if tens and word in _UNITS:
+            out[-1] = str(int(out[-1]) + _UNITS[word])
+        elif word in _CARDINALS:
+            out.append(str(_CARDINALS[word]))
+        elif word in _TENS:
+            out.append(str(_TENS[word]))
+        else:
+            out.append(word)
+        tens = word in _TENS
+    return " ".join(out)
 
 
 def dedupe_key(text: str) -> str:
