@@ -34,10 +34,13 @@ _SETTING = (
     r"(?:\s+(?:on|in|at|to|late|early|during|after|yesterday|today|last|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)\b[^,;:]{0,40}?)?"
 )
+# ", said a spokesman", not ", said in Washington": there the speaker stands before the
+# comma ("Tom Daschle, D-S.D., said in Washington") and would be left in the claim.
+_NOT_SETTING = r"(?!(?:on|in|at|to|late|early|during|after|yesterday|today|last)\b)"
 # ", utility officials said." / ", the ministry said on Tuesday." / ", said a spokesman."
 _TRAILING = re.compile(
     rf",\s*(?P<source>(?:[^,;:\"\u201c\u201d]{{1,60}}?)\s+{_SAYING}{_SETTING}"
-    rf"|{_SAYING}\s+[^,;:]{{1,60}}?|according\s+to\s+[^,;:]{{1,60}}?)"
+    rf"|{_SAYING}\s+{_NOT_SETTING}[^,;:]{{1,60}}?|according\s+to\s+[^,;:]{{1,60}}?)"
     r"\s*[.!]?['\"\u201d\u2019]?\s*$",
     re.IGNORECASE,
 )

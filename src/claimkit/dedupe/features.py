@@ -43,9 +43,11 @@ _CONTRACTIONS = {
 }  # fmt: skip
 
 # Certainty changes the claim as much as a negation: "Iran sent" is not "Iran may have sent".
+# "will" and "would" are not among them: they mark tense ("said it would" / "says it
+# will"), and a change of tense keeps the claim.
 _HEDGE_WORDS = (
     "likely possibly probably perhaps reportedly allegedly apparently may might could can "
-    "would should must will"
+    "should must"
 )
 _HEDGES = frozenset(_HEDGE_WORDS.split())
 
@@ -239,9 +241,9 @@ def negations_of(words: list[str]) -> Counter[str]:
     return Counter(n for word in words if (n := negation(word)) is not None)
 
 
-# Reported speech shifts the tense of a modal ("says it will" / "said it would"): one
+# Reported speech shifts the tense of a modal ("says it can" / "said it could"): one
 # hedge in two tenses.
-_MODAL_TENSES = {"would": "will", "could": "can", "might": "may"}
+_MODAL_TENSES = {"could": "can", "might": "may"}
 
 
 def hedges_of(words: list[str]) -> Counter[str]:
