@@ -77,11 +77,15 @@ EXPECTED: dict[str, set[tuple[int, str]]] = {
         (28, "CK102"),
         (28, "CK203"),
     },
+    # Claim 5 ("They added that Ukrainian army's successes would have ...") repeats claim 4
+    # ("UK defence officials say the Ukrainian army's successes will have ...") from the same
+    # BBC page: one statement with its attribution and tense changed, so CK301.
     "real-6.md": {
         (20, "CK202"),
         (21, "CK205"),
         (22, "CK205"),
         (23, "CK205"),
+        (23, "CK301"),
         (24, "CK102"),
         (24, "CK203"),
         (25, "CK203"),

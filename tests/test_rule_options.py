@@ -155,7 +155,9 @@ def near_duplicates() -> str:
     ].sentence = "The canal authority expects three hundred more cargo ships to arrive each month."
     doc.rows[
         1
-    ].sentence = "The canal authority expects three hundred more cargo ships to arrive every month."
+    ].sentence = (
+        "The canal authority expects three hundred more large cargo ships to arrive each month."
+    )
     return doc.text()
 
 
@@ -173,10 +175,10 @@ def test_config_show_lists_every_option_with_its_origin(tmp_path: Path, cli) -> 
     config = write(tmp_path / "claimkit.toml", "ignore = []\n\n[rules.CK302]\nthreshold = 85\n")
     text = cli("config", "show").stdout
     assert "rules.CK302.threshold = 85.0" in text and f"# {config}:4" in text
-    assert "rules.CK301.threshold = 90.0" in text
+    assert "rules.CK301.threshold = 70.0" in text
     values = json.loads(cli("config", "show", "--format", "json").stdout)["values"]
     assert values["rules.CK302.threshold"] == {"value": 85.0, "from": f"{config}:4"}
-    assert values["rules.CK301.threshold"] == {"value": 90.0, "from": "default"}
+    assert values["rules.CK301.threshold"] == {"value": 70.0, "from": "default"}
 
 
 def test_rule_page_documents_each_option(cli) -> None:

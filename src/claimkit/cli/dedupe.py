@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from claimkit.cli.common import ExitCode, fail, note
-from claimkit.cli.options import ConfigFile, Force, ForceExclude, Isolated, Jobs, Verbose
+from claimkit.cli.options import ConfigFile, Force, ForceExclude, Isolated, Jobs
 
 
 class DedupeFormat(StrEnum):
@@ -45,7 +45,7 @@ def dedupe(
     threshold: Annotated[
         float | None,
         typer.Option(
-            "--threshold", help="Near-duplicate similarity, 0-100 (default 90).", show_default=False
+            "--threshold", help="Near-duplicate similarity, 0-100 (default 70).", show_default=False
         ),
     ] = None,
     output_format: Annotated[
@@ -54,7 +54,14 @@ def dedupe(
     quiet: Annotated[
         bool, typer.Option("-q", "--quiet", help="Print results only: no summary, no notes.")
     ] = False,
-    verbose: Verbose = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "-v",
+            "--verbose",
+            help="Also list skipped files, and each look-alike pair a guard keeps apart.",
+        ),
+    ] = False,
     jobs: Jobs = None,
     config: ConfigFile = None,
     isolated: Isolated = False,
@@ -102,7 +109,10 @@ def dedupe(
         errors += 1
         sys.stderr.write(f"claimkit: error: {path}: {why}\n")
     mode = Mode.DIFF if diff else Mode.CHECK if check else Mode.FIX if fix else Mode.REPORT
-    options = Options(mode, threshold, unsafe_fixes, not no_renumber, len(files) > 1, force)
+    explain = verbose and not quiet
+    options = Options(
+        mode, threshold, unsafe_fixes, not no_renumber, len(files) > 1, force, explain=explain
+    )
     if max_file_size is not None:
         options = dataclasses.replace(options, max_file_size=max_file_size)
     reports = []
@@ -115,6 +125,8 @@ def dedupe(
             if verbose and not quiet:
                 note(f"{outcome.path}: skipped: {outcome.skipped}")
         elif outcome.report is not None:
+            for line in outcome.look_alikes:
+                note(line)
             reports.append(outcome.report)
             members.extend(outcome.members)
     cross = cross_file(members, threshold) if options.corpus else []

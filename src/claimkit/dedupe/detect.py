@@ -6,6 +6,7 @@ naming the earliest sentence of its cluster (the one kept) and why it matched.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,12 +22,14 @@ from claimkit.dedupe.similarity import (
     Kind,
     Match,
     MatchRule,
+    candidate_cutoff,
     could_reach,
+    near_check,
     near_match,
     shared_characters_bound,
 )
 from claimkit.model import Claim
-from claimkit.text.normalize import normalize
+from claimkit.text.canonical import dedupe_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +42,28 @@ class Duplicate:
 def _candidates(keys: Sequence[str], threshold: float) -> Iterable[tuple[int, int]]:
     eligible = [k.count(" ") + 1 >= MIN_NEAR_WORDS for k in keys]
     if len(keys) <= EXHAUSTIVE_LIMIT:
-        return _scored_pairs(keys, eligible, threshold)
+        return _scored_pairs(keys, eligible, candidate_cutoff(threshold))
     pairs = lsh_pairs(keys, eligible)
     return (
         (int(a), int(b))
         for start in range(0, len(pairs), 65536)
         for a, b in pairs[start : start + 65536].tolist()
     )
+
+
+def _glued_pairs(keys: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs whose keys differ only in spaces (text extraction glued "section near" into
+    "sectionnear"): the second key, with the spaces removed. Any length, short ones too."""
+    groups: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        groups.setdefault(key.replace(" ", ""), []).append(index)
+    return [
+        (group[i], group[j])
+        for group in groups.values()
+        if len(group) > 1
+        for i in range(len(group))
+        for j in range(i + 1, len(group))
+    ]
 
 
 # Pairs bounded in Python (~7 us each) before rapidfuzz is loaded (~20 ms, ~0.8 us a
@@ -113,25 +131,25 @@ _shared: Sequence[str] = ()
 
 
 def _normalise_chunk(start: int) -> list[str]:
-    return [normalize(s) for s in _shared[start : start + _CHUNK]]
+    return [dedupe_key(s) for s in _shared[start : start + _CHUNK]]
 
 
 def _normalised(sentences: Sequence[str]) -> Iterator[str]:
     if len(sentences) < PARALLEL_NORMALISE:  # one explainer's worth: the common case
-        yield from map(normalize, sentences)
+        yield from map(dedupe_key, sentences)
         return
     import os
 
     workers = os.cpu_count() or 1
     if workers < 2:
-        yield from map(normalize, sentences)
+        yield from map(dedupe_key, sentences)
         return
     import multiprocessing
 
     global _shared
     methods = multiprocessing.get_all_start_methods()
     if "fork" not in methods:
-        yield from map(normalize, sentences)
+        yield from map(dedupe_key, sentences)
         return
     _shared = sentences  # inherited by the forked workers, never pickled
     try:
@@ -142,8 +160,20 @@ def _normalised(sentences: Sequence[str]) -> Iterator[str]:
         _shared = ()
 
 
-def find_duplicates(sentences: Sequence[str], threshold: float | None = None) -> list[Duplicate]:
-    """Every sentence that duplicates an earlier one, in input order."""
+# A look-alike pair a guard kept apart (for ``-v``): (later sentence, earlier sentence,
+# the guard, the judged score). A plain tuple: ``lint`` never builds one.
+LookAlike = tuple[int, int, str, float]
+
+
+def find_duplicates(
+    sentences: Sequence[str],
+    threshold: float | None = None,
+    rejected: list[LookAlike] | None = None,
+) -> list[Duplicate]:
+    """Every sentence that duplicates an earlier one, in input order.
+
+    ``rejected``, when given, collects the look-alike pairs a guard kept apart.
+    """
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     key_index: dict[str, int] = {}
     keys: list[str] = []
@@ -170,27 +200,33 @@ def find_duplicates(sentences: Sequence[str], threshold: float | None = None) ->
         return found
 
     edges: list[tuple[int, int, Match]] = []
-    for a, b in _candidates(keys, limit):
-        match, _ = near_match(
+    glued = _glued_pairs(keys)
+    seen = set(glued)
+    candidates = (pair for pair in _candidates(keys, limit) if pair not in seen)
+    for a, b in itertools.chain(glued, candidates):
+        verdict = near_check(
             keys[a], keys[b], partial(feature, a), partial(feature, b), limit, explain=False
         )
-        if match is not None:
-            edges.append((a, b, match))
+        if isinstance(verdict, Match):
+            edges.append((a, b, verdict))
+        elif verdict.guarded and rejected is not None and (verdict.score or 0.0) >= limit:
+            rejected.append((first[b], first[a], verdict.reason, verdict.score or 0.0))
     root, near = star_clusters(len(keys), edges)
 
     found: list[Duplicate] = []
     for position, index in enumerate(key_of):
         if index == -1:
             continue
-        kept_key = root[index]
-        kept = first[kept_key]
-        if kept == position:
+        if first[index] != position:
+            # Exact before near: a repeat of an earlier sentence is that sentence's exact
+            # duplicate, whichever cluster the earlier one joined as a near duplicate.
+            same = sentences[position] == sentences[first[index]]
+            rule = MatchRule.IDENTICAL if same else MatchRule.NORMALISED
+            found.append(Duplicate(position, first[index], Match(Kind.EXACT, rule, 100.0)))
             continue
         match = near[index]
-        if match is None:  # the same key as the kept sentence
-            same = sentences[position] == sentences[kept]
-            match = Match(Kind.EXACT, MatchRule.IDENTICAL if same else MatchRule.NORMALISED, 100.0)
-        found.append(Duplicate(position, kept, match))
+        if match is not None:
+            found.append(Duplicate(position, first[root[index]], match))
     return found
 
 
@@ -200,7 +236,7 @@ def explain(a: str, b: str, threshold: float | None = None) -> tuple[Match | Non
     if found:
         return found[0].match, found[0].match.reason
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    ka, kb = normalize(a), normalize(b)
+    ka, kb = dedupe_key(a), dedupe_key(b)
     _match, why = near_match(ka, kb, lambda: features(a, ka), lambda: features(b, kb), limit)
     return None, why or "not similar"
 

@@ -1,10 +1,11 @@
-"""What must not differ between two near-duplicate sentences: numbers, negations, names.
+"""The words of a sentence as the duplicate judge sees them, and its closed classes.
 
-A near-identical sentence that changes one of these says something else ("450 drones"
-vs "1,000 drones", "is likely" vs "is not likely", "Iran sent" vs "Syria sent"), and
-merging it would silently change what a document claims. The guards work on the
-normalised words (``text.normalize``) plus, for names, the capitalisation of the
-original sentence, which normalisation folds away.
+Numbers (by value: "three" == "3", "1,000" == "1000"), negations ("isn't" == "is not"),
+hedges ("may", "reportedly") and names: a near-identical sentence that changes one of
+these says something else ("450 drones" vs "1,000 drones", "is likely" vs "is not
+likely", "Iran sent" vs "Syria sent"). ``features`` splits a sentence into tokens that
+keep what normalisation folds away and the judge needs: a capital (names), a sentence
+start, and punctuation after a word (where a clause may end).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from claimkit.text.normalize import normalize
 _NUMBER_WORDS = {
     "zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "sixty": "60", "seventy": "70", "eighty": "80",
+    "ninety": "90",
     "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
     "thousand": "1000", "million": "1000000", "billion": "1000000000",
     "trillion": "1000000000000", "half": "0.5", "dozen": "12", "dozens": "12+",
@@ -39,9 +43,11 @@ _CONTRACTIONS = {
 }  # fmt: skip
 
 # Certainty changes the claim as much as a negation: "Iran sent" is not "Iran may have sent".
+# "will" and "would" are not among them: they mark tense ("said it would" / "says it
+# will"), and a change of tense keeps the claim.
 _HEDGE_WORDS = (
     "likely possibly probably perhaps reportedly allegedly apparently may might could can "
-    "would should must will"
+    "should must"
 )
 _HEDGES = frozenset(_HEDGE_WORDS.split())
 
@@ -99,93 +105,146 @@ def negation(token: str) -> str | None:
     return "not" if token in _CONTRACTIONS else None
 
 
-def capitalised_words(sentence: str) -> frozenset[str]:
-    """Normalised words written with a capital in the sentence: names, places, outlets.
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One normalised word and how the original sentence wrote it."""
 
-    A capital after a sentence break counts too, unless the word is a common function
-    word there ("The", "However"): for duplicate detection, treating an odd word as a
-    name only costs a missed merge.
-    """
-    found: set[str] = set()
+    word: str
+    capital: bool  # written with a capital letter
+    initial: bool  # at the start of a sentence, where a capital says nothing
+    pause: bool = False  # punctuation follows it: a clause or phrase may end here
+
+
+def tokens(sentence: str) -> tuple[Token, ...]:
+    """The words of ``sentence`` as the exact key has them, each with its capitalisation."""
+    from claimkit.text.canonical import expand
+
+    found: list[Token] = []
     start = True
-    for match in _WORD.finditer(sentence):
+    # "cap....The level": a sentence that starts without a space is a sentence all the same.
+    text = _GLUED_SENTENCE.sub(r"\1 ", expand(sentence))
+    for match in _WORD.finditer(text):
         raw = match[0]
         letters = raw.lstrip("\"'\u201c\u2018([")
-        if letters[:1].isupper():
-            for word in normalize(raw).split():
-                if not (start and word in STOPWORDS) and word not in CALENDAR_WORDS:
-                    found.add(word)
-        start = bool(_SENTENCE_END.search(raw))
-    return frozenset(found)
+        capital = letters[:1].isupper()
+        # Most chunks are plain words: their normalised form is their lower case.
+        words = [raw.lower()] if raw.isascii() and raw.isalnum() else normalize(raw).split()
+        if "cannot" in words:  # "can not": the hedge and the negation apart, as "could not"
+            at = words.index("cannot")
+            words[at : at + 1] = ["can", "not"]
+        for word in words:
+            found.append(Token(word, capital, start))
+            start = False
+        if raw[-1].isalnum():
+            continue  # no punctuation after it: no pause, no sentence end
+        if found and _PAUSE.search(raw):
+            last = found[-1]
+            found[-1] = Token(last.word, last.capital, last.initial, True)
+        if _SENTENCE_END.search(raw):
+            start = True
+    return tuple(found)
+
+
+_GLUED_SENTENCE = re.compile(r"([a-z][.!?]+)(?=[A-Z\"\u201c])")
+_PAUSE = re.compile(r"(?:[,;:.!?\u2014\u2013]|--|\s-)['\"\u2019\u201d)\]]*$|^[-\u2014\u2013]+$")
+
+
+# Tens and units read together: "twenty five" == "25".
+_TENS = {"20", "30", "40", "50", "60", "70", "80", "90"}
+_UNITS = {str(n) for n in range(1, 10)}
+
+
+# "last week" / "past week" / "previous week": a time, not an order ("the last shipment").
+_TIME_TEXT = """
+    year years week weeks month months night evening morning afternoon summer winter spring
+    autumn fall decade decades century weekend quarter season term"""
+_TIME_NOUNS = frozenset(_TIME_TEXT.split())
+_RELATIVE_PAST = frozenset({"last", "past", "previous"})
+
+
+# Two-word forms of one relation word: "ahead of the vote" is "before the vote".
+_PHRASES = {("ahead", "of"): "before", ("prior", "to"): "before", ("more", "than"): "more",
+            ("less", "than"): "less", ("fewer", "than"): "less"}  # fmt: skip
+
+
+def relative_times(words: list[Token]) -> list[Token]:
+    """``last`` / ``past`` / ``previous`` before a time noun read as one word, ``past``;
+    ``ahead of`` and ``prior to`` as ``before``."""
+    out: list[Token] = []
+    skip = False
+    for at, token in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        following = words[at + 1] if at + 1 < len(words) else None
+        if following is not None and token.word in _RELATIVE_PAST and following.word in _TIME_NOUNS:
+            token = Token("past", token.capital, token.initial, token.pause)
+        elif following is not None and (token.word, following.word) in _PHRASES:
+            word = _PHRASES[token.word, following.word]
+            token = Token(word, token.capital, token.initial, following.pause)
+            skip = True
+        out.append(token)
+    return out
+
+
+def number_values(words: list[Token]) -> list[Token]:
+    """Number words replaced by their value (``Nine`` -> ``9``), so that a value is one token."""
+    out: list[Token] = []
+    for token in words:
+        if token.word in _NUMBER_WORDS and not token.word.endswith("s"):
+            value = _NUMBER_WORDS[token.word]
+            previous = out[-1] if out else None
+            if previous is not None and previous.word in _TENS and value in _UNITS:
+                out[-1] = Token(
+                    str(int(previous.word) + int(value)), previous.capital, False, token.pause
+                )
+                continue
+            token = Token(value, token.capital, token.initial, token.pause)
+        out.append(token)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    """The guarded parts of one sentence."""
+    """One sentence as the judge sees it, with and without its attribution."""
 
-    words: tuple[str, ...]  # normalised words
-    numbers: Counter[str]  # by value
-    negations: Counter[str]
-    hedges: Counter[str]
-    names: frozenset[str]
+    full: tuple[Token, ...]  # without a lead-in ("Some context:")
+    body: tuple[Token, ...] | None  # also without its attribution; None: it has none
+    source: tuple[Token, ...] = ()  # the attribution ("utility officials said")
+
+
+def _judged(text: str) -> tuple[Token, ...]:
+    return tuple(relative_times(number_values(list(tokens(text)))))
 
 
 def features(sentence: str, normalised: str | None = None) -> Features:
-    words = tuple((normalised if normalised is not None else normalize(sentence)).split())
-    numbers: Counter[str] = Counter()
-    negations: Counter[str] = Counter()
+    """The judged words of ``sentence`` (``normalised`` is accepted for the callers' sake)."""
+    from claimkit.dedupe.clauses import attribution, without_lead_in
+
+    text = without_lead_in(sentence)
+    split = attribution(text)
+    if split is None:
+        return Features(_judged(text), None)
+    return Features(_judged(text), _judged(split.body), _judged(split.source))
+
+
+def numbers_of(words: list[str]) -> Counter[str]:
+    found: Counter[str] = Counter()
     for word in words:
         number = canonical_number(word)
         if number is not None:
-            numbers[number] += 1
-        neg = negation(word)
-        if neg is not None:
-            negations[neg] += 1
-    hedges = Counter(word for word in words if word in _HEDGES)
-    return Features(words, numbers, negations, hedges, capitalised_words(sentence))
+            found[number] += 1
+    return found
 
 
-def _spelling_variants(only_a: list[str], only_b: list[str]) -> bool:
-    """Whether each word on one side pairs with a close spelling on the other (``colour``)."""
-    from rapidfuzz.fuzz import ratio
-
-    if len(only_a) != len(only_b):
-        return False
-    unused = list(only_b)
-    for word in only_a:
-        partner = next((w for w in unused if ratio(word, w) >= SPELLING_SIMILARITY), None)
-        if partner is None:
-            return False
-        unused.remove(partner)
-    return True
+def negations_of(words: list[str]) -> Counter[str]:
+    return Counter(n for word in words if (n := negation(word)) is not None)
 
 
-def _content(word: str) -> bool:
-    """A word the wording guard compares (numbers and negations have their own guards)."""
-    return word not in STOPWORDS and negation(word) is None and canonical_number(word) is None
+# Reported speech shifts the tense of a modal ("says it can" / "said it could"): one
+# hedge in two tenses.
+_MODAL_TENSES = {"could": "can", "might": "may"}
 
 
-def guard(a: Features, b: Features) -> str | None:
-    """Why two similar sentences must not merge, or None when the guards pass.
-
-    Beyond numbers, negations and names: when content words are swapped for other
-    content words ("send" for "sell", "drones" for "missiles"), the claim changed,
-    however high the score; only spelling variants may differ. Words added or dropped
-    on one side only ("closely monitored", "roughly 450") are allowed.
-    """
-    if a.numbers != b.numbers:
-        return "different numbers"
-    if a.negations != b.negations:
-        return "different negations"
-    if a.hedges != b.hedges:
-        return "different hedging"
-    only_a = Counter(a.words) - Counter(b.words)
-    only_b = Counter(b.words) - Counter(a.words)
-    changed = set(only_a) | set(only_b)
-    if changed & (a.names | b.names):
-        return "different named entity"
-    content_a = sorted(w for w in only_a.elements() if _content(w))
-    content_b = sorted(w for w in only_b.elements() if _content(w))
-    if content_a and content_b and not _spelling_variants(content_a, content_b):
-        return f"different wording ({' '.join(content_a)} / {' '.join(content_b)})"
-    return None
+def hedges_of(words: list[str]) -> Counter[str]:
+    return Counter(_MODAL_TENSES.get(word, word) for word in words if word in _HEDGES)

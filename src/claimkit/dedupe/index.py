@@ -45,7 +45,9 @@ def _content_ids(keys: Sequence[str]) -> tuple[array[int], array[int]]:
     starts: array[int] = array("l")
     for key in keys:
         starts.append(len(flat))
-        words = {w for w in key.split() if w not in STOPWORDS}
+        # Sorted, not set order: the IDs (and so the hashes and the candidates) must not
+        # depend on PYTHONHASHSEED.
+        words = sorted({w for w in key.split() if w not in STOPWORDS})
         flat.extend(vocabulary.setdefault(w, len(vocabulary)) for w in words)
     starts.append(len(flat))
     return flat, starts

@@ -56,6 +56,19 @@ class Plan:
         return apply_edits(self.document.text, self.edits)
 
 
+def _resolved(redirect: dict[str, str]) -> dict[str, str]:
+    """Each removed ID to the row that stays: an exact repeat of a row that is itself
+    merged (near) into an earlier one points at that earlier row."""
+    resolved: dict[str, str] = {}
+    for old, kept in redirect.items():
+        seen = {old}
+        while kept in redirect and kept not in seen:
+            seen.add(kept)
+            kept = redirect[kept]
+        resolved[old] = kept
+    return resolved
+
+
 def plan(
     document: Document,
     threshold: float | None = None,
@@ -90,7 +103,9 @@ def plan(
 def _merge(result: Plan, renumber: bool) -> None:
     document = result.document
     gone = {id(d.claim) for d in result.removed}
-    redirect = {d.claim.id: d.kept.id for d in result.removed if d.claim.id and d.kept.id}
+    redirect = _resolved(
+        {d.claim.id: d.kept.id for d in result.removed if d.claim.id and d.kept.id}
+    )
     remaining = [claim for claim in document.claims if id(claim) not in gone]
     if renumber:
         mapping = sequential_mapping(remaining, dangling_targets(document))
@@ -129,7 +144,17 @@ def _checked(result: Plan) -> Plan:
         or after.explainer != before.explainer
     ):
         return _refuse(result, "it would change the document's structure")
-    sentences = {d.claim.sentence.value: d.kept.sentence.value for d in result.removed}
+    # Each removed sentence now reads as the row that finally stays (an exact repeat of a
+    # row merged in turn follows the chain), which is what its citations must come to mean.
+    redirect = _resolved(
+        {d.claim.id: d.kept.id for d in result.removed if d.claim.id and d.kept.id}
+    )
+    by_id = {claim.id: claim.sentence.value for claim in document.claims if claim.id}
+    sentences = {
+        d.claim.sentence.value: by_id[redirect[d.claim.id]]
+        for d in result.removed
+        if d.claim.id in redirect
+    }
     if not same_meanings(document, new, merge_expectation(sentences)):
         return _refuse(result, "a citation would come to cite a different claim")
     return result

@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from claimkit.dedupe.report import FileReport, Member, file_report, member
 from claimkit.files import DEFAULT_MAX_FILE_SIZE
+
+if TYPE_CHECKING:
+    from claimkit.model import Document
 
 
 class Mode:
@@ -26,6 +30,7 @@ class Options:
     corpus: bool = False  # collect members for cross-file clusters
     force: bool = False  # rewrite read-only and hard-linked files too
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    explain: bool = False  # say which guard kept each look-alike pair apart (-v)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +40,7 @@ class Outcome:
     members: tuple[Member, ...] = ()
     skipped: str | None = None  # not an explainer, empty
     error: str | None = None  # unreadable
+    look_alikes: tuple[str, ...] = ()  # with Options.explain: one line per rejected pair
 
 
 def _diff(path: str, old: str, new: str) -> str:
@@ -74,6 +80,7 @@ def process(path: str, display: str, options: Options) -> Outcome:
                 rewrite(path, encode(document, new), snapshot, force=options.force)
             except WriteError as exc:
                 return Outcome(display, None, error=str(exc))
+    look_alikes = _look_alikes(display, document, options) if options.explain else ()
     members: tuple[Member, ...] = ()
     if options.corpus:
         # Across files, a row this run removes (or would remove) is no longer a member.
@@ -82,7 +89,21 @@ def process(path: str, display: str, options: Options) -> Outcome:
         members = tuple(
             member(display, claim) for claim in dedupe_rows(ctx) if id(claim) not in gone
         )
-    return Outcome(display, report, members)
+    return Outcome(display, report, members, look_alikes=look_alikes)
+
+
+def _look_alikes(display: str, document: Document, options: Options) -> tuple[str, ...]:
+    from claimkit.dedupe.lookalikes import claim_look_alikes
+    from claimkit.dedupe.plan import dedupe_rows
+    from claimkit.rules.base import Context
+    from claimkit.settings import Settings
+
+    rows = dedupe_rows(Context(document, Settings()))
+    return tuple(
+        f"{display}:{pair.claim.row.line}: claim {pair.claim.id} is not a duplicate of claim "
+        f"{pair.other.id} (similarity {pair.score:.1f}): {pair.reason}"
+        for pair in claim_look_alikes(rows, options.threshold)
+    )
 
 
 PARALLEL_THRESHOLD = 64

@@ -11,9 +11,9 @@ THRESHOLD = Option(
     "CK301",
     "threshold",
     float,
-    90.0,
-    "near-duplicate similarity: rows whose sentences score this or more (and agree on "
-    "numbers, negations, hedges and names) are duplicates; 100 means exact duplicates only. "
+    70.0,
+    "near-duplicate similarity of the reconciled words: rows whose sentences score this or "
+    "more (and pass every meaning guard) are duplicates; 100 means exact duplicates only. "
     "Also the top-level `dedupe.threshold` and `claimkit dedupe --threshold`",
     minimum=0,
     maximum=100,
@@ -45,10 +45,14 @@ RULE = Rule(
         "Publishing pipelines paste the same quote from several pages of one outlet (live "
         "blogs), which makes a claim look better sourced than it is and clutters the table. "
         "Sentences are compared after normalisation (Unicode NFKC, case, quotes, dashes and "
-        "hyphens, punctuation, whitespace, thousands separators); near-identical sentences "
-        "count too when their similarity reaches the threshold (default 90 of 100) and their "
-        "numbers, negations, hedges and names are the same. A row that repeats several earlier "
-        "rows is reported once, naming the earliest."
+        "hyphens, punctuation, whitespace, thousands separators, contractions, dotted "
+        "abbreviations). Near duplicates are judged word by word: glued words, titles, a "
+        "one-sided attribution, inflections, synonyms and spelling variants are reconciled; "
+        "the similarity of what remains must reach the threshold (default 70 of 100), and "
+        "guards keep apart sentences with other numbers, negations, hedges or names, names "
+        "in another order, an opposite word (before/after, more/less, he/she, rose/fell), "
+        "an added restrictor (only, nearly) or an added clause. A row that repeats an "
+        "earlier row exactly names that row; otherwise the earliest row of its cluster."
     ),
     check=check,
     bad='|<font id="1">[1]</font> Prices rose 4% in May.|...|\n'
