@@ -127,37 +127,19 @@ def _bounded_pairs(
 # From this many sentences on, normalisation (the costliest step) runs on all cores.
 PARALLEL_NORMALISE = 100_000
 _CHUNK = 20_000
-_shared: Sequence[str] = ()
-
-
-def _normalise_chunk(start: int) -> list[str]:
-    return [dedupe_key(s) for s in _shared[start : start + _CHUNK]]
 
 
 def _normalised(sentences: Sequence[str]) -> Iterator[str]:
     if len(sentences) < PARALLEL_NORMALISE:  # one explainer's worth: the common case
         yield from map(dedupe_key, sentences)
         return
-    import os
+    from claimkit.parallel import ordered_map
 
-    workers = os.cpu_count() or 1
-    if workers < 2:
-        yield from map(dedupe_key, sentences)
-        return
-    import multiprocessing
+    def chunk_keys(start: int) -> list[str]:
+        return [dedupe_key(s) for s in sentences[start : start + _CHUNK]]
 
-    global _shared
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" not in methods:
-        yield from map(dedupe_key, sentences)
-        return
-    _shared = sentences  # inherited by the forked workers, never pickled
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for chunk in pool.imap(_normalise_chunk, range(0, len(sentences), _CHUNK)):
-                yield from chunk
-    finally:
-        _shared = ()
+    for keys in ordered_map(chunk_keys, range(0, len(sentences), _CHUNK), threshold=2):
+        yield from keys
 
 
 # A look-alike pair a guard kept apart (for ``-v``): (later sentence, earlier sentence,

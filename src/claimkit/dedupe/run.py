@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -93,9 +92,9 @@ def process(path: str, display: str, options: Options) -> Outcome:
 
 
 def _look_alikes(display: str, document: Document, options: Options) -> tuple[str, ...]:
+    from claimkit.context import Context
     from claimkit.dedupe.lookalikes import claim_look_alikes
     from claimkit.dedupe.plan import dedupe_rows
-    from claimkit.rules.base import Context
     from claimkit.settings import Settings
 
     rows = dedupe_rows(Context(document, Settings()))
@@ -106,32 +105,10 @@ def _look_alikes(display: str, document: Document, options: Options) -> tuple[st
     )
 
 
-PARALLEL_THRESHOLD = 64
-_options: Options | None = None
-
-
-def _process_pair(pair: tuple[str, str]) -> Outcome:
-    assert _options is not None
-    return process(pair[0], pair[1], _options)
-
-
 def process_files(
     files: Sequence[tuple[str, str]], options: Options, jobs: int | None = None
 ) -> Iterator[Outcome]:
-    """Process (path, display) pairs in order, on several processes when it pays."""
-    workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        for path, display in files:
-            yield process(path, display, options)
-        return
-    import multiprocessing
+    """Process (path, display) pairs in order, on the one parallel map."""
+    from claimkit.parallel import ordered_map
 
-    global _options
-    _options = options  # inherited by forked workers
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(256, len(files) // (workers * 8)))
-    from claimkit.workers import die_with_parent
-
-    with context.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
-        yield from pool.imap(_process_pair, files, chunksize=chunk)
+    return ordered_map(lambda pair: process(pair[0], pair[1], options), files, jobs)
