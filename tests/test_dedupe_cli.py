@@ -41,7 +41,7 @@ def test_check_and_diff_write_nothing(seed: Path) -> None:
     assert run("--check", str(seed))[0] == 1
     code, out, _ = run("--diff", str(seed))
     assert code == 1
-    assert out.startswith(f"--- {seed}\n+++ {seed}\n")
+    assert out.startswith(f"--- a/{seed}\n+++ b/{seed}\n")  # the one diff of every fix
     assert '-|<font id="7"' in out
     assert seed.read_bytes() == before
 

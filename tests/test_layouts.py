@@ -33,6 +33,8 @@ import layouts
 from generate_corpus import document
 
 JOB = LintJob(select_rules())
+# The fixes that only relabel and renumber; CK301's merge removes rows (its own test below).
+RELABEL_JOB = LintJob(select_rules(ignore=["CK301"]))
 
 layout_strategy = st.builds(
     layouts.Layout,
@@ -159,7 +161,7 @@ def test_fixes_give_the_same_model_in_every_layout(seed: int, layout: layouts.La
 
     def fix(text: str) -> tuple[str, Document]:
         parsed = _parse(text)
-        outcome = fix_text(parsed, lambda d: lint_document(d, JOB), safe)
+        outcome = fix_text(parsed, lambda d: lint_document(d, RELABEL_JOB), safe)
         assert not outcome.reverted
         return outcome.text, _parse(outcome.text)
 

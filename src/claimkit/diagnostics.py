@@ -45,6 +45,10 @@ class Fix:
     title: str
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
+    # A merge (CK301): each (removed row's sentence, kept row's sentence) is one row this fix
+    # deletes, whose citations come to cite the kept row. The fix engine allows exactly
+    # that change of structure and meaning, and no other.
+    merges: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

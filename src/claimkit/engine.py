@@ -52,7 +52,8 @@ def lint_document(document: Document, job: LintJob) -> list[Diagnostic]:
                     name=rule.name,
                     severity=rule.severity,
                     message=finding.message,
-                    fixable=rule.fixable,
+                    # This very finding: whether --fix (or --unsafe-fixes) would fix it.
+                    fixable=finding.fix is not None and bool(finding.fix.edits),
                     end_line=end_line,
                     end_column=end_column,
                     fix=finding.fix,

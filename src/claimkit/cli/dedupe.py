@@ -71,10 +71,10 @@ def dedupe(
     """Find duplicate claims (within each file and across files) and fix them with --fix."""
     from claimkit.config import ConfigError, Resolver
     from claimkit.dedupe.report import Member, cross_file
-    from claimkit.dedupe.run import Mode, Options, process_files
     from claimkit.dedupe.similarity import validate_threshold
     from claimkit.discovery import PathError, discover
     from claimkit.plan import Flags, Planner
+    from claimkit.run.dedupe import Mode, Options, process_files
 
     max_file_size = None
     try:
@@ -177,7 +177,7 @@ def dedupe(
 
 
 def _summary(mode: str, files: int, found: int, removed: int, changed: int, cross: int) -> str:
-    from claimkit.dedupe.run import Mode
+    from claimkit.run.dedupe import Mode
 
     checked = f"{files} file{'' if files == 1 else 's'}"
     across = f", {cross} cross-file cluster{'' if cross == 1 else 's'}" if cross else ""

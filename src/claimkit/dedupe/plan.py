@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from claimkit.context import Context
 from claimkit.dedupe.detect import ClaimDuplicate, claim_duplicates
 from claimkit.dedupe.similarity import Kind
-from claimkit.diagnostics import Edit
+from claimkit.diagnostics import Applicability, Edit, Fix
 from claimkit.fix.edits import apply_edits
 from claimkit.fix.renumber import (
     claim_edits,
@@ -75,9 +75,12 @@ def plan(
     *,
     unsafe: bool = False,
     renumber: bool = True,
+    duplicates: list[ClaimDuplicate] | None = None,
 ) -> Plan:
+    """Which rows go and the edits; ``duplicates``: already found (CK301 passes its own)."""
     ctx = Context(document, Settings(dedupe_threshold=threshold))
-    duplicates = claim_duplicates(dedupe_rows(ctx), threshold)
+    if duplicates is None:
+        duplicates = claim_duplicates(dedupe_rows(ctx), threshold)
     result = Plan(document, duplicates)
     citations_of = ctx.graph.citations_of
     for duplicate in duplicates:
@@ -166,3 +169,39 @@ def _refuse(result: Plan, reason: str) -> Plan:
     result.edits = []
     result.mapping = {}
     return result
+
+
+def merge_fixes(
+    document: Document, duplicates: list[ClaimDuplicate], renumber: bool = True
+) -> list[Fix | None]:
+    """CK301's fix for each duplicate, in the order given: one atomic group per kind.
+
+    The fix of an exact duplicate merges every exact duplicate of the document (safe); the
+    fix of a near one merges every duplicate (unsafe): the rows go, their citations cite the
+    rows they repeat, the claims are renumbered. Merging all at once is what ``dedupe
+    --fix`` has always done, and the fix engine needs one pass, not one per row. None for a
+    row that is not merged: no summary cites it, or the guard refused (``plan``'s rules).
+    """
+    fixes: list[Fix | None] = [None] * len(duplicates)
+    for applicability in (Applicability.SAFE, Applicability.UNSAFE):
+        unsafe = applicability is Applicability.UNSAFE
+        result = plan(document, duplicates=duplicates, unsafe=unsafe, renumber=renumber)
+        if not result.removed:
+            continue
+        fix = Fix(
+            _fix_title(result),
+            tuple(result.edits),
+            applicability,
+            merges=tuple((d.claim.sentence.value, d.kept.sentence.value) for d in result.removed),
+        )
+        merged = {id(d.claim) for d in result.removed}
+        for index, duplicate in enumerate(duplicates):
+            exact = duplicate.match.kind is Kind.EXACT
+            if id(duplicate.claim) in merged and fixes[index] is None and (unsafe or exact):
+                fixes[index] = fix
+    return fixes
+
+
+def _fix_title(result: Plan) -> str:
+    rows = ", ".join(f"{d.claim.id} (repeats {d.kept.id})" for d in result.removed)
+    return f"Merge duplicate claims {rows} and renumber"

@@ -60,13 +60,23 @@ class Structure:
     malformed_citations: int
     repeated_ids: int  # rows whose ID an earlier row has (CK103)
 
-    def worse_than(self, before: Structure) -> bool:
-        same = (self.explainer, self.rows, self.citations, self.levels) == (
-            before.explainer,
-            before.rows,
-            before.citations,
-            before.levels,
-        )
+    def worse_than(self, before: Structure, merged: int = 0) -> bool:
+        """Whether a fix broke the structure; ``merged`` rows were removed on purpose, and
+        their citations may have gone from groups that already cite the kept row."""
+        if merged:
+            same = (
+                self.explainer == before.explainer
+                and self.levels == before.levels
+                and self.rows == before.rows - merged
+                and self.citations <= before.citations
+            )
+        else:
+            same = (self.explainer, self.rows, self.citations, self.levels) == (
+                before.explainer,
+                before.rows,
+                before.citations,
+                before.levels,
+            )
         return (
             not same
             or self.malformed_rows > before.malformed_rows
@@ -95,7 +105,7 @@ def fix_text(
     max_iterations: int = MAX_ITERATIONS,
 ) -> Outcome:
     """Fix ``document`` to a fixpoint; ``lint`` lints a parsed document with the run's rules."""
-    from claimkit.fix.guard import same_meanings
+    from claimkit.fix.guard import merge_expectation, same_meanings
 
     original = document
     baseline = structure(original)
@@ -104,6 +114,13 @@ def fix_text(
     fixed = 0
     guarded = 0
     converged = True
+    merged: dict[str, str] = {}  # removed row's sentence -> the sentence that stays
+    removed = 0  # rows merged away on purpose (two rows may share one sentence)
+
+    def keeps_meaning(candidate: Document, merges: dict[str, str]) -> bool:
+        expect = merge_expectation(merges) if merges else None
+        return same_meanings(original, candidate, expect)
+
     for _ in range(max_iterations):
         fixes = choose(diagnostics, allowed)
         if not fixes:
@@ -111,25 +128,43 @@ def fix_text(
         candidate = _apply(current, fixes)
         if candidate is None:
             break
-        if structure(candidate).worse_than(baseline):
+        merges = _merged(merged, fixes)
+        removing = removed + sum(len(fix.merges) for fix in fixes)
+        if structure(candidate).worse_than(baseline, removing):
             found = lint(original)
             return Outcome(original.text, 0, tuple(found), _held(found, allowed), True, True)
-        if not same_meanings(original, candidate):
+        if not keeps_meaning(candidate, merges):
             # Keep the fixes of this pass that pass the guard on their own terms; the
             # others are held back, and the next pass offers them again only to refuse.
-            kept = _guarded(original, current, fixes)
+            kept = _guarded(current, fixes, merged, keeps_meaning)
             guarded = max(guarded, len(fixes) - len(kept))
             candidate = _apply(current, kept) if kept else None
             if candidate is None:
                 break
             fixes = kept
+            merges = _merged(merged, fixes)
+            removing = removed + sum(len(fix.merges) for fix in fixes)
         current = candidate
-        fixed += len(fixes)
+        merged, removed = merges, removing
+        # Problems fixed, not fixes: one merge fix answers every duplicate it removes.
+        fixed += sum(1 for d in diagnostics if d.fix is not None and any(d.fix is f for f in fixes))
         diagnostics = lint(current)
     else:
         converged = not choose(diagnostics, allowed)
     held = _held(diagnostics, allowed)
     return Outcome(current.text, fixed, tuple(diagnostics), held, converged, False, guarded)
+
+
+def _merged(before: dict[str, str], fixes: list[Fix]) -> dict[str, str]:
+    """The merges so far plus those of ``fixes``; a row merged into one that is merged in
+    turn reads as the row that finally stays."""
+    merged = dict(before)
+    for fix in fixes:
+        for removed, kept in fix.merges:
+            final = merged.get(kept, kept)
+            merged = {old: (final if new == removed else new) for old, new in merged.items()}
+            merged[removed] = final
+    return merged
 
 
 def _apply(current: Document, fixes: list[Fix]) -> Document | None:
@@ -147,14 +182,17 @@ def _apply(current: Document, fixes: list[Fix]) -> Document | None:
     return parse_text(text, current.path, bom=current.bom)
 
 
-def _guarded(original: Document, current: Document, fixes: list[Fix]) -> list[Fix]:
+def _guarded(
+    current: Document,
+    fixes: list[Fix],
+    merged: dict[str, str],
+    keeps_meaning: Callable[[Document, dict[str, str]], bool],
+) -> list[Fix]:
     """The fixes, in order, that together keep every citation's meaning."""
-    from claimkit.fix.guard import same_meanings
-
     kept: list[Fix] = []
     for fix in fixes:
         candidate = _apply(current, [*kept, fix])
-        if candidate is not None and same_meanings(original, candidate):
+        if candidate is not None and keeps_meaning(candidate, _merged(merged, [*kept, fix])):
             kept.append(fix)
     return kept
 

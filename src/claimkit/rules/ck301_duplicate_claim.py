@@ -20,19 +20,34 @@ THRESHOLD = Option(
 )
 
 
+RENUMBER = Option(
+    "CK301",
+    "renumber",
+    bool,
+    True,
+    "whether the fix renumbers the claims 1..N after removing rows (`claimkit dedupe "
+    "--no-renumber` turns it off for its run)",
+)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     from claimkit.dedupe.detect import claim_duplicates
-    from claimkit.dedupe.plan import dedupe_rows
+    from claimkit.dedupe.plan import dedupe_rows, merge_fixes
 
     # Settings.dedupe_threshold is the older way in (dedupe's --threshold, library callers);
     # when set it wins, as it always has.
     threshold = ctx.settings.dedupe_threshold
     if threshold is None:
         threshold = ctx.option(THRESHOLD)
-    for duplicate in claim_duplicates(dedupe_rows(ctx), threshold):
+    duplicates = claim_duplicates(dedupe_rows(ctx), threshold)
+    if not duplicates:
+        return
+    fixes = merge_fixes(ctx.document, duplicates, ctx.option(RENUMBER))
+    for duplicate, fix in zip(duplicates, fixes, strict=True):
         yield Finding(
             duplicate.claim.row,
             f"claim {duplicate.claim.id} duplicates claim {duplicate.kept.id}",
+            fix,
         )
 
 
@@ -60,9 +75,11 @@ RULE = Rule(
     good='|<font id="1">[1]</font> Prices rose 4% in May.|...|',
     fix=FixAvailability.SOMETIMES,
     fix_note=(
-        "`claimkit dedupe --fix` removes the later rows, points their citations at the kept "
-        "row and renumbers. Exact duplicates are a safe fix; near duplicates are applied only "
-        "with `--unsafe-fixes`; a row no summary cites is never removed."
+        "`lint --fix` and `claimkit dedupe --fix` (one fix engine) remove the later row, "
+        "point its citations at the row it repeats (a citation group that already cites "
+        "that row loses the repeat) and, through CK104, renumber. Exact duplicates are a "
+        "safe fix; near duplicates are applied only with `--unsafe-fixes`; a row no summary "
+        "cites is never removed, and nothing is merged in a table that repeats an ID."
     ),
-    options=(THRESHOLD,),
+    options=(THRESHOLD, RENUMBER),
 )

@@ -42,13 +42,25 @@ class Outcome:
     look_alikes: tuple[str, ...] = ()  # with Options.explain: one line per rejected pair
 
 
-def _diff(path: str, old: str, new: str) -> str:
-    import difflib
+def _fixed_text(document: Document, options: Options) -> str:
+    """The merge through the one fix engine: CK301's fix, re-linted, guarded, to a fixpoint.
 
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), path, path
+    The report says what the plan removes; the text written is what the fix engine makes of
+    the same plan, so ``dedupe --fix`` and ``lint --fix`` can never disagree.
+    """
+    from claimkit.engine import LintJob, lint_document
+    from claimkit.fix.apply import fix_text
+    from claimkit.rule_options import RuleOptions
+    from claimkit.rules import BY_CODE
+    from claimkit.run.fixing import allowed
+    from claimkit.settings import Settings
+
+    settings = Settings(
+        dedupe_threshold=options.threshold,
+        rule_options=RuleOptions().with_value("CK301", "renumber", options.renumber),
     )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    job = LintJob((BY_CODE["CK301"],), settings)
+    return fix_text(document, lambda doc: lint_document(doc, job), allowed(options.unsafe)).text
 
 
 def process(path: str, display: str, options: Options) -> Outcome:
@@ -57,6 +69,7 @@ def process(path: str, display: str, options: Options) -> Outcome:
     from claimkit.files import read_document
     from claimkit.fix.write import WriteError, encode, rewrite
     from claimkit.parse import UnreadableError
+    from claimkit.run.fixing import unified_diff
     from claimkit.settings import Settings
 
     try:
@@ -71,10 +84,10 @@ def process(path: str, display: str, options: Options) -> Outcome:
     result = plan(document, options.threshold, unsafe=options.unsafe, renumber=options.renumber)
     report = file_report(result, applied=fixing)
     if result.changed:
-        new = result.new_text()
+        new = _fixed_text(document, options)
         if options.mode == Mode.DIFF:
-            report.diff = _diff(display, document.text, new)
-        elif options.mode == Mode.FIX:
+            report.diff = unified_diff(document, new)
+        elif options.mode == Mode.FIX and new != document.text:
             try:
                 rewrite(path, encode(document, new), snapshot, force=options.force)
             except WriteError as exc:
