@@ -76,8 +76,13 @@ def plan(
     unsafe: bool = False,
     renumber: bool = True,
     duplicates: list[ClaimDuplicate] | None = None,
+    verify: bool = True,
 ) -> Plan:
-    """Which rows go and the edits; ``duplicates``: already found (CK301 passes its own)."""
+    """Which rows go and the edits; ``duplicates``: already found (CK301 passes its own).
+
+    ``verify=False`` skips re-reading the fixed text against the guard: CK301 offers its fix
+    on every lint, and the fix engine runs the same guard when it applies one.
+    """
     ctx = Context(document, Settings(dedupe_threshold=threshold))
     if duplicates is None:
         duplicates = claim_duplicates(dedupe_rows(ctx), threshold)
@@ -100,7 +105,7 @@ def plan(
         # A malformed row's ID cannot be rewritten reliably: keep every ID as it is.
         renumber = False
     _merge(result, renumber)
-    return _checked(result)
+    return _checked(result) if verify else result
 
 
 def _merge(result: Plan, renumber: bool) -> None:
@@ -180,12 +185,18 @@ def merge_fixes(
     fix of a near one merges every duplicate (unsafe): the rows go, their citations cite the
     rows they repeat, the claims are renumbered. Merging all at once is what ``dedupe
     --fix`` has always done, and the fix engine needs one pass, not one per row. None for a
-    row that is not merged: no summary cites it, or the guard refused (``plan``'s rules).
+    row that is not merged: no summary cites it, or the table repeats an ID. The meaning
+    guard runs when the engine applies the fix, not on every lint.
     """
     fixes: list[Fix | None] = [None] * len(duplicates)
+    near = any(d.match.kind is not Kind.EXACT for d in duplicates)
     for applicability in (Applicability.SAFE, Applicability.UNSAFE):
         unsafe = applicability is Applicability.UNSAFE
-        result = plan(document, duplicates=duplicates, unsafe=unsafe, renumber=renumber)
+        if unsafe and not near:
+            break
+        result = plan(
+            document, duplicates=duplicates, unsafe=unsafe, renumber=renumber, verify=False
+        )
         if not result.removed:
             continue
         fix = Fix(
