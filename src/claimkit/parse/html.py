@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from typing import NamedTuple
 
 MAX_TAG = 8000
@@ -29,7 +28,6 @@ _ATTRIBUTE = re.compile(
     r"""(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s"'<>`]{1,4000})))?"""
 )
 _TAG_END = re.compile(r"[\s/]{0,200}(/?)>")
-_ENTITY_OR_TAG = re.compile(r"<[^<>]{0,1000}>")
 # Elements that never have content, so never wait for a closing tag.
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"})
 # Tags that separate words when they are dropped from visible text.
@@ -129,12 +127,6 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return found
 
 
-def iter_tags(text: str, start: int, end: int) -> Iterator[Tag]:
-    for token in tokens(text, start, end):
-        if isinstance(token, Tag):
-            yield token
-
-
 def closing_index(found: list[Token], opening: int) -> int | None:
     """The index of the tag that closes ``found[opening]``, honouring nesting of its name."""
     tag = found[opening]
@@ -170,8 +162,3 @@ def unescape(raw: str) -> str:
     if "\\|" in raw:
         raw = raw.replace("\\|", "|")
     return html.unescape(raw) if "&" in raw else raw
-
-
-def strip_tags(raw: str) -> str:
-    """Text with every tag removed (for values read from a span that may hold inline tags)."""
-    return _ENTITY_OR_TAG.sub("", raw) if "<" in raw else raw
