@@ -27,7 +27,8 @@ _ATTRIBUTE = re.compile(
     r"""(?:[ \t\r\n]{0,50}=[ \t\r\n]{0,50}"""
     r"""(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s"'<>`]{1,4000})))?"""
 )
-_TAG_END = re.compile(r"[\s/]{0,200}(/?)>")
+# Possessive blanks: a run of blanks is taken once, never re-tried around the optional "/".
+_TAG_END = re.compile(r"\s{0,200}+(/?)\s{0,200}+>")
 # Elements that never have content, so never wait for a closing tag.
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"})
 # Tags that separate words when they are dropped from visible text.
