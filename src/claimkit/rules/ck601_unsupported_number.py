@@ -1,0 +1,145 @@
+"""CK601 unsupported-number."""
+
+from collections.abc import Iterator
+
+from claimkit.diagnostics import Severity
+from claimkit.model import Span
+from claimkit.rules.base import Context, Finding, Rule
+from claimkit.summary.evidence import Evidence, claim_evidence, merged
+from claimkit.summary.sentences import split, visible_text
+from claimkit.text.numbers import Quantity, quantities
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    document = ctx.document
+    slider = document.slider
+    if slider is None or not document.claims:
+        return
+    first_row = ctx.graph.first_row
+    cache: dict[str, Evidence] = {}
+    for level in slider.levels:
+        text = visible_text(document, level)
+        if not any(c.isdigit() for c in text) and not _may_hold_words(text):
+            continue
+        found = quantities(text)
+        if not found:
+            continue
+        base = level.content.start
+        sentences = split(document, level, text)
+        index = 0
+        for sentence in sentences:
+            mine = []
+            while index < len(found) and found[index].start < sentence.end:
+                if found[index].start >= sentence.start:
+                    mine.append(found[index])
+                index += 1
+            mine = [q for q in mine if _reportable(q)]
+            if not mine:
+                continue
+            cited = [
+                claim
+                for target in sentence.targets
+                if (claim := first_row.get(target)) is not None and not claim.malformed
+            ]
+            if not cited:
+                continue  # nothing to hold it against: CK101 and CK106 speak for the citation
+            parts = []
+            for claim in cited:
+                assert claim.id is not None
+                if claim.id not in cache:
+                    cache[claim.id] = claim_evidence(claim)
+                parts.append(cache[claim.id])
+            evidence = merged(parts)
+            ids = ", ".join(claim.id or "" for claim in cited)
+            for quantity in mine:
+                if evidence.supports(quantity):
+                    continue
+                start, end = base + quantity.start, base + quantity.end
+                line, column = document.position(start)
+                written = " ".join(text[quantity.start : quantity.end].split())
+                yield Finding(
+                    Span(start, end, line, column),
+                    f'"{written}" is in none of the claims this sentence cites ({ids})',
+                )
+
+
+def _may_hold_words(text: str) -> bool:
+    lowered = text.lower()
+    return any(
+        word in lowered
+        for word in (
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "twelve",
+            "twenty",
+            "dozen",
+            "hundred",
+            "thousand",
+            "illion",
+            "third",
+            "quarter",
+            "mid-",
+            "early",
+            "late",
+        )
+    ) or any(
+        month in text
+        for month in (
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "May",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+        )
+    )
+
+
+def _reportable(quantity: Quantity) -> bool:
+    # "one of the largest", "no one": the word "one" is seldom a figure.
+    return not (quantity.kind == "number" and quantity.value <= 1 and quantity.step == 1)
+
+
+RULE = Rule(
+    code="CK601",
+    name="unsupported-number",
+    severity=Severity.WARNING,
+    summary="A number or date in a summary sentence is in none of the claims the sentence cites.",
+    rationale=(
+        "The claims are the only evidence a reader sees, and a figure the cited claims do not "
+        "hold is the most damaging error a generated summary makes: a wrong year, a casualty "
+        "count that appears nowhere, a date no source gives. Each summary sentence is checked "
+        "against the claims its own citation group names (a sentence without one borrows the "
+        "next cited sentence's in the same paragraph): their sentence, their context and "
+        "their source date. Figures compare by value and unit (`1.2 million` == `1,200,000`, "
+        "`nine` == `9`, `40%` == `40 percent`, `Dec. 17` == `17 December`); a date is "
+        "supported when the evidence or a cited claim's source date holds the same day "
+        '(a weekday such as "on Friday" counts as the last such day before publication). '
+        "A hedged figure is supported by an evidence value on its side that rounds to it: "
+        "`nearly $2 billion` by `$1.85 billion`, `more than 1,300` by `1,311`, `about 40%` "
+        "by `38%`. Digits in names (`COVID-19`, `F-16`, `G7`, `resolution 2233`, "
+        "`Article 5`, `Nord Stream 2`) are not figures."
+    ),
+    check=check,
+    bad=(
+        'Russia fired 450 drones in one night <font color=#FF3399>[<a href="#3">3</a>]</font>.'
+        '  (claim 3: "Russia launched more than 70 missiles and drones overnight.")'
+    ),
+    good=(
+        "Russia fired more than 70 missiles and drones in one night <font color=#FF3399>"
+        '[<a href="#3">3</a>]</font>.'
+    ),
+)

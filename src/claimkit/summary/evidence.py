@@ -1,0 +1,117 @@
+"""What the claims a sentence cites can vouch for: their figures, days, months and years."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from claimkit.model import Claim
+from claimkit.text.numbers import ABOUT, ABOVE, BELOW, Quantity, quantities, relative_days
+
+
+@dataclass(slots=True)
+class Evidence:
+    """The figures of one or more claims: sentence, context and source date."""
+
+    numbers: list[Quantity] = field(default_factory=list)
+    years: set[int] = field(default_factory=set)
+    months: set[int] = field(default_factory=set)
+    days: set[tuple[int, int]] = field(default_factory=set)  # (month, day), any year
+    dated_days: set[tuple[int, int, int]] = field(default_factory=set)  # (year, month, day)
+    undated_days: set[tuple[int, int]] = field(default_factory=set)  # written without a year
+
+    def add_day(self, day: dt.date) -> None:
+        self.years.add(day.year)
+        self.months.add(day.month)
+        self.days.add((day.month, day.day))
+        self.dated_days.add((day.year, day.month, day.day))
+
+    def supports(self, quantity: Quantity) -> bool:
+        kind = quantity.kind
+        if kind == "year":
+            return quantity.year in self.years or any(
+                e.value == quantity.value for e in self.numbers
+            )
+        if kind == "day":
+            key = (quantity.month, quantity.day)
+            if not quantity.year:
+                return key in self.days
+            return (quantity.year, *key) in self.dated_days or (
+                key in self.undated_days and quantity.year in self.years
+            )
+        if kind == "month":
+            return quantity.month in self.months and (
+                not quantity.year or quantity.year in self.years
+            )
+        return any(_agrees(quantity, e) for e in self.numbers)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _agrees(stated: Quantity, found: Quantity) -> bool:
+    """Whether evidence value ``found`` supports the figure ``stated``, hedge and all."""
+    if stated.unit and found.unit and stated.unit != found.unit:
+        return False
+    value, target, step = found.value, stated.value, stated.step
+    if _close(value, target):
+        return True
+    slack = 1e-9 * max(1.0, abs(target))
+    hedge = stated.hedge
+    if hedge == ABOVE:
+        return target - slack <= value < target + step - slack
+    if hedge == BELOW:
+        return target - step + slack < value <= target + slack
+    if hedge == ABOUT or stated.scaled:
+        # "about 40%" and an unhedged "1.9 billion" are rounded figures: within half a step.
+        return abs(value - target) <= step / 2 + slack
+    return False
+
+
+def claim_evidence(claim: Claim) -> Evidence:
+    evidence = Evidence()
+    sentence, context = claim.sentence.value, claim.context.value
+    texts = (context,) if sentence in context else (sentence, context)
+    for text in texts:
+        for quantity in quantities(text, names=False):
+            kind = quantity.kind
+            if kind == "number" or kind == "fraction":
+                evidence.numbers.append(quantity)
+            elif kind == "year":
+                evidence.numbers.append(quantity)
+                evidence.years.add(quantity.year)
+            else:
+                evidence.months.add(quantity.month)
+                if quantity.year:
+                    evidence.years.add(quantity.year)
+                if kind == "day":
+                    evidence.days.add((quantity.month, quantity.day))
+                    # A day is a figure too: "the 17th" may be "December 17".
+                    evidence.numbers.append(quantity._replace(value=float(quantity.day)))
+                    if quantity.year:
+                        evidence.dated_days.add((quantity.year, quantity.month, quantity.day))
+                    else:
+                        evidence.undated_days.add((quantity.month, quantity.day))
+    source = claim.source
+    published = source.date if source is not None else None
+    if published is not None:
+        evidence.add_day(published)
+        for text in texts:
+            for day in relative_days(text, published):
+                evidence.add_day(day)
+    return evidence
+
+
+def merged(parts: list[Evidence]) -> Evidence:
+    if len(parts) == 1:
+        return parts[0]
+    whole = Evidence()
+    for part in parts:
+        whole.numbers.extend(part.numbers)
+        whole.years |= part.years
+        whole.months |= part.months
+        whole.days |= part.days
+        whole.dated_days |= part.dated_days
+        whole.undated_days |= part.undated_days
+    return whole

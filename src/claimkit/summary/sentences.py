@@ -1,0 +1,221 @@
+"""A summary level as sentences, each with the claims it cites.
+
+Works from the model alone: the level's text and the citations the reader found in it.
+Markup (tags, citation groups, entities, link targets) is blanked to spaces so that every
+offset still points into the level's text, and so into the document.
+
+Citing rules, as the pipelines write them:
+
+- A citation group belongs to the sentence it closes, whether it stands before the full
+  stop (``... damaged [1].``) or after it (``... damaged. [1]``).
+- A sentence with no group of its own borrows the groups of the next cited sentence in the
+  same paragraph: pipelines cite once at the end of a run of sentences. Paragraphs are
+  separated by ``<br/><br/>`` or a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from claimkit.model import Document, Level
+
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{1,10});")
+_URL = re.compile(r"\]\([^()\s]{0,2000}\)|https?://[^\s<>]{1,2000}")
+_PARAGRAPH = re.compile(r"(?:<br[ \t]{0,3}/?>[ \t\r\n]{0,20}){2,}|\n[ \t\r]{0,200}\n", re.I)
+# A full stop, with the quotes and brackets that close around it, then a space.
+_STOP = re.compile(r"[.!?][\"'\u201d\u2019)\]]{0,3}(?=\s)")
+_TOKEN_BEFORE = re.compile(r"\S{1,30}$")
+# Words whose full stop does not end a sentence: titles, months, "No. 2", "U.S.".
+_ABBREVIATIONS = frozenset(
+    [
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "prof.",
+        "gen.",
+        "lt.",
+        "col.",
+        "maj.",
+        "capt.",
+        "sgt.",
+        "adm.",
+        "cmdr.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "pres.",
+        "rev.",
+        "st.",
+        "mt.",
+        "ft.",
+        "jr.",
+        "sr.",
+        "no.",
+        "nos.",
+        "vs.",
+        "v.",
+        "e.g.",
+        "i.e.",
+        "cf.",
+        "approx.",
+        "est.",
+        "inc.",
+        "corp.",
+        "ltd.",
+        "co.",
+        "dept.",
+        "univ.",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "art.",
+        "para.",
+        "p.",
+        "pp.",
+        "vol.",
+        "fig.",
+        "ch.",
+        "sec.",
+        "al.",
+        "ave.",
+        "blvd.",
+        "rd.",
+    ]
+)
+
+
+class Sentence(NamedTuple):
+    start: int  # offsets into the level's text; the sentence's first visible character
+    end: int
+    paragraph: int
+    targets: tuple[str, ...]  # the claim IDs it cites, its own or borrowed, in order
+    borrowed: bool
+
+
+def visible_text(document: Document, level: Level) -> str:
+    """The level's text with markup blanked to spaces, offsets unchanged."""
+    base = level.content.start
+    chars = list(level.text)
+    for citation in document.citations:
+        if base <= citation.span.start < level.content.end:
+            _blank(chars, citation.span.start - base, citation.span.end - base)
+    for group in document.citation_groups:
+        if base <= group.span.start < level.content.end:
+            _blank(chars, group.span.start - base, group.span.end - base)
+    text = "".join(chars)
+    for pattern in (_TAG, _ENTITY, _URL):
+        if (pattern is _TAG and "<" not in text) or (pattern is _ENTITY and "&" not in text):
+            continue
+        text = pattern.sub(lambda m: " " * (m.end() - m.start()), text)
+    return text
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    chars[start:end] = " " * (end - start)
+
+
+def _ends_sentence(text: str, stop: int, after: int) -> bool:
+    """Whether the full stop at ``stop`` ends a sentence; ``after`` is the next visible char."""
+    if text[stop] != ".":
+        return True
+    next_char = text[after] if after < len(text) else ""
+    if next_char and (next_char.islower() or next_char in ",;:"):
+        return False
+    token = _TOKEN_BEFORE.search(text, max(0, stop - 30), stop + 1)
+    if token is None:
+        return True
+    word = token[0].lstrip("(\"'\u201c\u2018[").lower()
+    if word in _ABBREVIATIONS:
+        return False
+    core = word[:-1]
+    if len(core) == 1 and core.isalpha():
+        return False  # an initial: "John F. Kennedy"
+    # Dotted acronyms (U.S., U.N., e.u.): a sentence seldom ends on one, and joining two
+    # sentences only widens their evidence.
+    return not (len(core) >= 2 and "." in core and all(len(p) == 1 for p in core.split(".")))
+
+
+def split(document: Document, level: Level, text: str) -> list[Sentence]:
+    """The sentences of ``level`` (``text`` is its ``visible_text``), with their citations."""
+    raw = level.text
+    breaks = [m.start() for m in _PARAGRAPH.finditer(raw)] if "\n" in raw or "<" in raw else []
+    breaks.append(len(text))
+    spans: list[tuple[int, int, int]] = []  # (start, end, paragraph)
+    para_start = 0
+    for paragraph, para_end in enumerate(breaks):
+        start = _skip_space(text, para_start, para_end)
+        for stop in _STOP.finditer(text, start, para_end):
+            end = stop.end()
+            after = _skip_space(text, end, para_end)
+            if after >= para_end:
+                break
+            if not _ends_sentence(text, stop.start(), after):
+                continue
+            if after > start:
+                spans.append((start, end, paragraph))
+            start = after
+        if start < para_end and text[start:para_end].strip():
+            spans.append((start, _trim_end(text, start, para_end), paragraph))
+        para_start = para_end
+    own = _own_targets(document, level, spans)
+    sentences: list[Sentence] = []
+    for index, (start, end, paragraph) in enumerate(spans):
+        targets = own[index]
+        borrowed = False
+        if not targets:
+            for later in range(index + 1, len(spans)):
+                if spans[later][2] != paragraph:
+                    break
+                if own[later]:
+                    targets, borrowed = own[later], True
+                    break
+        sentences.append(Sentence(start, end, paragraph, targets, borrowed))
+    return sentences
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _own_targets(
+    document: Document, level: Level, spans: list[tuple[int, int, int]]
+) -> list[tuple[str, ...]]:
+    """Each sentence's own cited IDs: a citation belongs to the last sentence begun before it."""
+    from bisect import bisect_right
+
+    base = level.content.start
+    starts = [start for start, _, _ in spans]
+    own: list[list[str]] = [[] for _ in spans]
+    if not spans:
+        return []
+    groups = document.citation_groups
+    for citation in document.citations:
+        offset = citation.span.start
+        if not base <= offset < level.content.end:
+            continue
+        if citation.group >= 0:
+            offset = groups[citation.group].span.start
+        index = max(0, bisect_right(starts, offset - base) - 1)
+        if citation.target not in own[index]:
+            own[index].append(citation.target)
+    return [tuple(ids) for ids in own]

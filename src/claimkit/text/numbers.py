@@ -1,0 +1,646 @@
+"""Numbers and dates in prose, by value and unit, with the hedge that qualifies them.
+
+CK601 compares every figure a summary states with the figures of the claims it cites.
+Text is compared by *value*: ``1,200,000`` == ``1.2 million``, ``nine`` == ``9``,
+``40%`` == ``40 percent``, ``Dec. 17`` == ``17 December``. Names that contain digits
+(``COVID-19``, ``F-16``, ``G7``, ``resolution 2233``, ``Nord Stream 2``) are not quantities
+and are left out.
+
+Every pattern is anchored on a literal or a bounded class, and no quantifier is nested in
+another unbounded one, so a pathological line costs linear time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+# Hedge directions: what an evidence value may be, relative to the stated one.
+EXACT = 0
+ABOVE = 1  # "more than 1,300": the true value is at or above the figure
+BELOW = 2  # "nearly $2 billion": at or below
+ABOUT = 3  # "about 40%": either side, within half a step
+
+_MONTH_NAMES = {
+    "Jan": 1,
+    "January": 1,
+    "Feb": 2,
+    "February": 2,
+    "Mar": 3,
+    "March": 3,
+    "Apr": 4,
+    "April": 4,
+    "May": 5,
+    "Jun": 6,
+    "June": 6,
+    "Jul": 7,
+    "July": 7,
+    "Aug": 8,
+    "August": 8,
+    "Sep": 9,
+    "Sept": 9,
+    "September": 9,
+    "Oct": 10,
+    "October": 10,
+    "Nov": 11,
+    "November": 11,
+    "Dec": 12,
+    "December": 12,
+}
+# Capitalised only: "may" is a verb far more often than a month.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# Full names only, and not May: a bare "March" is a month, a bare "May" is a verb.
+_FULL_MONTH = (
+    r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+)
+_MONTH_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "during",
+        "through",
+        "throughout",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+    ]
+)
+_DECADE = re.compile(r"[- \u00a0]decades?\b")
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+_GLUED_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1e9}
+_GLUED_SCALES["tn"] = 1_000_000_000_000
+_FRACTIONS = {  # as percentages; a fraction is always an approximation
+    "half": 50.0,
+    "third": 100 / 3,
+    "thirds": 100 / 3,
+    "quarter": 25.0,
+    "quarters": 25.0,
+}
+_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)"
+)
+_CURRENCY = r"(?P<cur>US\$|A\$|C\$|\$|€|£|¥)"
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_TOKEN = re.compile(
+    # Dates come first: at one position the longest reading wins by order.
+    rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
+    rf"|(?P<md>\b{_MONTH}\.?[ \u00a0](?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:,?[ \u00a0](?P<md_year>\d{{4}})\b)?)"
+    rf"|(?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?"
+    rf"(?P<dm_month>{_MONTH})\b\.?(?:,?[ \u00a0](?P<dm_year>\d{{4}})\b)?)"
+    rf"|(?P<part>\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- \u00a0](?P<part_month>{_MONTH})\b"
+    rf"(?:[ \u00a0](?P<part_year>\d{{4}})\b)?)"
+    rf"|(?P<my>\b(?P<my_month>{_MONTH})\.?[ \u00a0](?P<my_year>\d{{4}})\b)"
+    rf"|(?P<time>\b\d{{1,2}}:\d{{2}}\b)"
+    rf"|(?P<bare>\b(?P<bare_month>{_FULL_MONTH})\b)"
+    rf"|(?:{_CURRENCY}[ \u00a0]?)?{_NUMBER}(?P<glued>[A-Za-z]{{1,12}})?"
+    r"(?:[ \u00a0](?P<scale>hundred|thousand|million|billion|trillion)\b)?"
+    r"(?P<pct>[ \u00a0]?%|[ \u00a0](?:percent|per[ \u00a0]cent|percentage[ \u00a0]points?)\b)?"
+    rf"|(?P<frac>\b(?:(?:[Oo]ne|[Tt]wo|[Aa])[- \u00a0]thirds?|(?:[Oo]ne|[Tt]hree|[Aa])"
+    r"[- \u00a0]quarters?)\b)"
+    rf"|(?P<words>\b(?:[Aa][ \u00a0](?=(?:dozen|hundred|thousand|million|billion)\b))?"
+    rf"(?i:{_WORD}(?:[- \u00a0]{_WORD}){{0,6}})\b)"
+)
+_CURRENCY_AFTER = re.compile(
+    r"[ \u00a0](?:(?:US|U\.S\.|Canadian|Australian)[ \u00a0])?(dollars|euros|pounds|yuan|yen)\b"
+)
+_CURRENCY_WORDS = {"dollars": "$", "euros": "€", "pounds": "£", "yuan": "¥", "yen": "¥"}
+_HEDGE = re.compile(
+    r"\b(about|around|roughly|approximately|approx\.|nearly|almost|some|over|more[ \u00a0]than"
+    r"|at[ \u00a0]least|under|fewer[ \u00a0]than|less[ \u00a0]than|up[ \u00a0]to|close[ \u00a0]to"
+    r"|just[ \u00a0]over|just[ \u00a0]under|upwards[ \u00a0]of|in[ \u00a0]excess[ \u00a0]of"
+    r"|as[ \u00a0]many[ \u00a0]as|as[ \u00a0]much[ \u00a0]as|an[ \u00a0]estimated|estimated"
+    r"|below|above|exceeding|at[ \u00a0]most|no[ \u00a0]more[ \u00a0]than|no[ \u00a0]fewer"
+    r"[ \u00a0]than|no[ \u00a0]less[ \u00a0]than|almost[ \u00a0]exactly)[ \u00a0]{1,3}$",
+    re.IGNORECASE,
+)
+_HEDGES = {
+    "over": ABOVE,
+    "more than": ABOVE,
+    "at least": ABOVE,
+    "just over": ABOVE,
+    "upwards of": ABOVE,
+    "in excess of": ABOVE,
+    "above": ABOVE,
+    "exceeding": ABOVE,
+    "no fewer than": ABOVE,
+    "no less than": ABOVE,
+    "nearly": BELOW,
+    "almost": BELOW,
+    "under": BELOW,
+    "fewer than": BELOW,
+    "less than": BELOW,
+    "up to": BELOW,
+    "just under": BELOW,
+    "below": BELOW,
+    "at most": BELOW,
+    "no more than": BELOW,
+    "as many as": BELOW,
+    "as much as": BELOW,
+}
+# A number right after one of these words is a name: "resolution 2233", "Article 5".
+_NAME_WORDS = frozenset(
+    [
+        "resolution",
+        "resolutions",
+        "article",
+        "articles",
+        "highway",
+        "route",
+        "flight",
+        "no",
+        "no.",
+        "nos.",
+        "number",
+        "chapter",
+        "section",
+        "paragraph",
+        "clause",
+        "amendment",
+        "protocol",
+        "phase",
+        "stage",
+        "level",
+        "category",
+        "class",
+        "type",
+        "model",
+        "version",
+        "season",
+        "episode",
+        "volume",
+        "vol.",
+        "page",
+        "pages",
+        "p.",
+        "pp.",
+        "item",
+        "rule",
+        "decree",
+        "law",
+        "directive",
+        "title",
+        "district",
+        "zone",
+        "sector",
+        "block",
+        "building",
+        "platform",
+        "gate",
+        "terminal",
+        "room",
+        "unit",
+        "brigade",
+        "battalion",
+        "regiment",
+        "division",
+        "corps",
+        "squadron",
+        "line",
+        "bus",
+        "channel",
+        "lot",
+        "grade",
+        "tier",
+        "pillar",
+        "point",
+        "points",
+        "act",
+        "bill",
+        "decision",
+        "convention",
+        "code",
+        "mk",
+        "squad",
+        "group",
+        "camp",
+        "hill",
+        "road",
+        "interstate",
+        "exit",
+        "gen",
+        "generation",
+        "series",
+    ]
+)
+# After an ordinal, these make a name: "the 93rd Brigade", "the 21st century".
+_AFTER_ORDINAL = frozenset(
+    [
+        "brigade",
+        "battalion",
+        "regiment",
+        "division",
+        "corps",
+        "army",
+        "fleet",
+        "squadron",
+        "amendment",
+        "street",
+        "avenue",
+        "century",
+        "centuries",
+        "congress",
+        "parliament",
+        "session",
+        "anniversary",
+        "floor",
+        "district",
+        "precinct",
+        "round",
+        "time",
+    ]
+)
+# Capitalised words that start phrases rather than name things: "In 2022", "By 2030".
+_NOT_NAMES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "in",
+        "on",
+        "at",
+        "by",
+        "of",
+        "for",
+        "from",
+        "to",
+        "since",
+        "until",
+        "till",
+        "after",
+        "before",
+        "about",
+        "around",
+        "over",
+        "under",
+        "between",
+        "within",
+        "during",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "with",
+        "without",
+        "per",
+        "than",
+        "some",
+        "nearly",
+        "almost",
+        "only",
+        "just",
+        "least",
+        "most",
+        "up",
+        "as",
+        "into",
+        "onto",
+        "upon",
+        "while",
+        "when",
+        "where",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "all",
+        "each",
+        "every",
+        "both",
+        "more",
+        "less",
+        "fewer",
+        "roughly",
+        "approximately",
+        "estimated",
+        "another",
+    ]
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-']{0,30})[ \u00a0]{1,2}$")
+_WORD_AFTER = re.compile(r"[ \u00a0-]{1,2}([A-Za-z]{1,30})")
+
+
+class Quantity(NamedTuple):
+    """A figure found in text: ``start``/``end`` are offsets into that text."""
+
+    start: int
+    end: int
+    kind: str  # "number", "year", "day" (a day of a month), "month", "fraction"
+    value: float  # numbers: the value with its scale; dates: 0
+    unit: str  # "", "%", or a currency sign
+    step: float  # the figure's precision: 1 for "76", 100 for "1,300", 1e8 for "1.2 billion"
+    hedge: int  # EXACT, ABOVE, BELOW or ABOUT
+    month: int  # dates: 1-12, else 0
+    day: int  # dates with a day, else 0
+    year: int  # dates and years, else 0
+    scaled: bool  # written with a scale word ("1.2 million"), so plainly a rounded figure
+
+
+def _hedge(text: str, start: int) -> int:
+    match = _HEDGE.search(text, max(0, start - 26), start)
+    if match is None:
+        return EXACT
+    word = " ".join(match[1].lower().split()).replace("\u00a0", " ")
+    return _HEDGES.get(word, ABOUT)
+
+
+def _word_before(text: str, start: int) -> re.Match[str] | None:
+    return _WORD_BEFORE.search(text, max(0, start - 34), start)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether the text before ``start`` ends a sentence (or there is none)."""
+    before = text[max(0, start - 80) : start].rstrip()
+    return not before or before[-1] in ".!?:;\"'\u201c\u201d"
+
+
+def _is_name(text: str, start: int, end: int, ordinal: bool, plain: bool) -> bool:
+    """Whether the digits at ``start:end`` belong to a name or an identifier."""
+    before = text[start - 1] if start else " "
+    if before.isalpha() or before in "#/\\_":
+        return True  # G7, A320, #1, 9/11
+    if before in "-\u2010\u2011" and start >= 2 and text[start - 2].isalpha():
+        return True  # COVID-19, F-16, Shahed-136, S-300
+    if text[end : end + 1] == "/" and text[end + 1 : end + 2].isdigit():
+        return True  # 24/7, 9/11
+    match = _word_before(text, start)
+    if match is None:
+        return False
+    word = match[1]
+    lowered = word.lower()
+    if lowered in _NAME_WORDS or lowered.rstrip(".") in _NAME_WORDS:
+        return True
+    if ordinal:
+        after = _WORD_AFTER.match(text, end)
+        if after and after[1].lower() in _AFTER_ORDINAL:
+            return True
+    # "Nord Stream 2", "Apollo 11": a capitalised word that does not open the sentence.
+    return (
+        plain
+        and word[:1].isupper()
+        and lowered not in _NOT_NAMES
+        and word.rstrip(".") not in _MONTH_NAMES
+        and not word.endswith(("'s", "s'"))
+        and "." not in word
+        and not _sentence_initial(text, match.start(1))
+    )
+
+
+def _step(digits: str) -> float:
+    """The precision a figure is written to: 0.1 for "2.5", 100 for "1,300", 1 for "0"."""
+    if "." in digits:
+        return float(10 ** -len(digits.split(".", 1)[1]))
+    stripped = digits.replace(",", "")
+    zeros = len(stripped) - len(stripped.rstrip("0"))
+    if zeros == len(stripped):
+        return 1.0
+    return float(10**zeros)
+
+
+def _words_value(words: list[str]) -> float | None:
+    """The value of a run of number words ("one hundred billion"), None when not one number."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in words:
+        if word in _UNITS:
+            value = _UNITS[word]
+            if (current % 100 and value >= 10) or (current % 10 and value):
+                return None  # "two three", "twenty thirty": a list, not a number
+            current += value
+            seen = True
+        elif word == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif word == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _month(name: str) -> int:
+    return _MONTH_NAMES.get(name.rstrip("."), 0)
+
+
+def _year(raw: str | None) -> int:
+    return int(raw) if raw else 0
+
+
+def _date(start: int, end: int, month: int, day: int, year: int) -> Quantity:
+    kind = "day" if day else "month"
+    return Quantity(start, end, kind, 0.0, "", 1.0, EXACT, month, day, year, False)
+
+
+def quantities(text: str, names: bool = True) -> list[Quantity]:
+    """Every figure and date of ``text`` in order; with ``names``, names are left out.
+
+    Evidence is read with ``names=False``: a digit in a name can still support a figure
+    (a summary's "Highway 1" is never checked, but a claim's "1" may back a "one").
+    """
+    found: list[Quantity] = []
+    append = found.append
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        if match["num"] is not None:
+            quantity = _number(text, match, names)
+            if quantity is not None:
+                append(quantity)
+        elif match["md"] is not None:
+            day = int(match["md_day"])
+            month = _month(text[start : match.start("md_day")].strip(" .\u00a0"))
+            if 1 <= day <= 31:
+                append(_date(start, end, month, day, _year(match["md_year"])))
+        elif match["dm"] is not None:
+            day = int(match["dm_day"])
+            if 1 <= day <= 31 and not (names and _is_name(text, start, start + 1, False, False)):
+                append(_date(start, end, _month(match["dm_month"]), day, _year(match["dm_year"])))
+        elif match["part"] is not None:
+            append(_date(start, end, _month(match["part_month"]), 0, _year(match["part_year"])))
+        elif match["my"] is not None:
+            append(_date(start, end, _month(match["my_month"]), 0, _year(match["my_year"])))
+        elif match["bare"] is not None:
+            # In a summary, only "in March", "since March": "the March offensive" names an
+            # event. Evidence takes every mention.
+            word = _word_before(text, start)
+            if not names or (word is not None and word[1].lower() in _MONTH_PREPOSITIONS):
+                append(_date(start, end, _month(match["bare_month"]), 0, 0))
+        elif match["iso"] is not None:
+            year, month, day = (int(part) for part in match[0].split("-"))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                append(_date(start, end, month, day, year))
+        elif match["frac"] is not None:
+            words = match[0].lower().replace("-", " ").split()
+            times = 2 if words[0] == "two" else 3 if words[0] == "three" else 1
+            value = _FRACTIONS[words[-1]] * times
+            append(Quantity(start, end, "fraction", value, "%", 10.0, ABOUT, 0, 0, 0, False))
+        elif match["words"] is not None:
+            quantity = _words(text, match)
+            if quantity is not None:
+                append(quantity)
+    return found
+
+
+def _number(text: str, match: re.Match[str], names: bool) -> Quantity | None:
+    start, end = match.span()
+    num_start = match.start("num")
+    digits = match["num"]
+    currency = match["cur"] or ""
+    glued = match["glued"]
+    scale_word = match["scale"]
+    ordinal = False
+    scale = 1.0
+    if glued:
+        lowered = glued.lower()
+        if lowered in ("st", "nd", "rd", "th"):
+            ordinal = True
+        elif lowered in _GLUED_SCALES and (currency or lowered in ("bn", "tn", "mn")):
+            scale = float(_GLUED_SCALES[lowered])
+        else:
+            return None  # 5G, 1990s, 155mm: a name, a decade or a unit we do not weigh
+    if scale_word:
+        scale = float(_SCALES[scale_word])
+    unit = currency.replace("US$", "$").replace("A$", "$").replace("C$", "$")
+    if match["pct"]:
+        unit = "%"
+    elif not unit:
+        after = _CURRENCY_AFTER.match(text, end)
+        if after:
+            unit = _CURRENCY_WORDS[after[1]]
+    plain = not unit and scale == 1.0 and not ordinal
+    name_end = end if ordinal else match.end("num")
+    if names and not currency and _is_name(text, num_start, name_end, ordinal, plain):
+        return None
+    mantissa = float(digits.replace(",", ""))
+    if not unit and scale == 1.0 and _DECADE.match(text, end):
+        scale = 10.0  # "a 2-decade war" is a 20-year war
+    value = mantissa * scale
+    step = _step(digits) * scale
+    if (
+        plain
+        and "," not in digits
+        and "." not in digits
+        and len(digits) == 4
+        and 1800 <= mantissa <= 2100
+    ):
+        return Quantity(start, end, "year", value, "", 1.0, EXACT, 0, 0, int(mantissa), False)
+    return Quantity(
+        start, end, "number", value, unit, step, _hedge(text, start), 0, 0, 0, scale != 1.0
+    )
+
+
+def _words(text: str, match: re.Match[str]) -> Quantity | None:
+    start, end = match.span()
+    raw = match[0].lower().replace("\u00a0", " ")
+    words = raw.replace("-", " ").split()
+    if words[0] == "a":
+        words = words[1:]
+    value = _words_value(words)
+    if value is None:
+        return None
+    if end < len(text) and text[end] in "-\u2010\u2011" and text[end + 1 : end + 2].isdigit():
+        return None
+    if words[-1] in _SCALES and end < len(text) and text[end : end + 1] == "s":
+        return None  # "hundreds", "millions": no figure
+    unit = ""
+    after = _CURRENCY_AFTER.match(text, end)
+    if after:
+        unit = _CURRENCY_WORDS[after[1]]
+    step = _step(str(int(value))) if value == int(value) else 1.0
+    if words[-1] == "dozen":
+        step = 12.0
+    scaled = words[-1] in _SCALES and words[-1] != "hundred"
+    if not unit and _DECADE.match(text, end):
+        value, step = value * 10, step * 10  # "two decades" are 20 years
+    return Quantity(start, end, "number", value, unit, step, _hedge(text, start), 0, 0, 0, scaled)
+
+
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_WEEKDAY = re.compile(
+    r"\b(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(yesterday|today|tonight))\b",
+    re.IGNORECASE,
+)
+
+
+def relative_days(text: str, published: dt.date) -> list[dt.date]:
+    """The days that "on Friday", "yesterday" or "today" name in a text published that day.
+
+    A weekday in a news report is the most recent such day on or before publication.
+    """
+    days: list[dt.date] = []
+    for match in _WEEKDAY.finditer(text):
+        if match[1]:
+            back = (published.weekday() - _WEEKDAYS[match[1].lower()]) % 7
+        else:
+            back = 1 if match[2].lower() == "yesterday" else 0
+        days.append(published - dt.timedelta(days=back))
+    return days
