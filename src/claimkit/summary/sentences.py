@@ -23,7 +23,7 @@ from claimkit.model import Document, Level
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{1,10});")
 _URL = re.compile(r"\]\([^()\s]{0,2000}\)|https?://[^\s<>]{1,2000}")
-_PARAGRAPH = re.compile(r"(?:<br[ \t]{0,3}/?>[ \t\r\n]{0,20}){2,}|\n[ \t\r]{0,200}\n", re.I)
+_PARAGRAPH = re.compile(r"(?:<[Bb][Rr][ \t]{0,3}/?>[ \t\r\n]{0,20}){2,}|\n[ \t\r]{0,200}\n")
 # A full stop, with the quotes and brackets that close around it, then a space.
 _STOP = re.compile(r"[.!?][\"'\u201d\u2019)\]]{0,3}(?=\s)")
 _TOKEN_BEFORE = re.compile(r"\S{1,30}$")
