@@ -23,6 +23,8 @@ from claimkit.model import Document, Level
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{1,10});")
 _URL = re.compile(r"\]\([^()\s]{0,2000}\)|https?://[^\s<>]{1,2000}")
+# What is left of a citation the reader could not take as one: "[3]", "[1, 2]".
+_MARKER = re.compile(r"\[[\d,; ]{1,40}\]")
 _PARAGRAPH = re.compile(r"(?:<[Bb][Rr][ \t]{0,3}/?>[ \t\r\n]{0,20}){2,}|\n[ \t\r]{0,200}\n")
 # A full stop, with the quotes and brackets that close around it, then a space.
 _STOP = re.compile(r"[.!?][\"'\u201d\u2019)\]]{0,3}(?=\s)")
@@ -114,8 +116,11 @@ def visible_text(document: Document, level: Level) -> str:
     for group in document.citation_groups:
         if base <= group.span.start < level.content.end:
             _blank(chars, group.span.start - base, group.span.end - base)
+    for malformed in document.malformed_citations:
+        if base <= malformed.span.start < level.content.end:
+            _blank(chars, malformed.span.start - base, malformed.span.end - base)
     text = "".join(chars)
-    for pattern in (_TAG, _ENTITY, _URL):
+    for pattern in (_TAG, _ENTITY, _URL, _MARKER):
         if (pattern is _TAG and "<" not in text) or (pattern is _ENTITY and "&" not in text):
             continue
         text = pattern.sub(lambda m: " " * (m.end() - m.start()), text)
