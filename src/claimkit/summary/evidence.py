@@ -6,7 +6,32 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from claimkit.model import Claim
-from claimkit.text.numbers import ABOUT, ABOVE, BELOW, Quantity, quantities, relative_days
+from claimkit.text.numbers import (
+    ABOUT,
+    ABOVE,
+    BELOW,
+    EXACT,
+    NUMBER_WORDS,
+    Quantity,
+    quantities,
+    relative_days,
+    words_of,
+)
+
+_MONTH_ABBREVIATIONS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 
 
 @dataclass(slots=True)
@@ -19,6 +44,9 @@ class Evidence:
     days: set[tuple[int, int]] = field(default_factory=set)  # (month, day), any year
     dated_days: set[tuple[int, int, int]] = field(default_factory=set)  # (year, month, day)
     undated_days: set[tuple[int, int]] = field(default_factory=set)  # written without a year
+    # Texts whose weekdays ("on Friday") name days relative to their publication date; read
+    # only when a summary states a day, which most sentences do not.
+    relative: list[tuple[str, dt.date]] = field(default_factory=list)
 
     def add_day(self, day: dt.date) -> None:
         self.years.add(day.year)
@@ -33,6 +61,11 @@ class Evidence:
                 e.value == quantity.value for e in self.numbers
             )
         if kind == "day":
+            if self.relative:
+                for text, published in self.relative:
+                    for day in relative_days(text, published):
+                        self.add_day(day)
+                self.relative.clear()
             key = (quantity.month, quantity.day)
             if not quantity.year:
                 return key in self.days
@@ -69,38 +102,87 @@ def _agrees(stated: Quantity, found: Quantity) -> bool:
     return False
 
 
-def claim_evidence(claim: Claim) -> Evidence:
+class ClaimText:
+    """A claim's text and what a glance at it tells, before any figure is read from it."""
+
+    __slots__ = ("evidence", "number_words", "published", "text")
+
+    def __init__(self, claim: Claim) -> None:
+        sentence, context = claim.sentence.value, claim.context.value
+        self.text = context if sentence in context else f"{sentence}\n{context}"
+        self.number_words = bool(words_of(self.text) & NUMBER_WORDS)
+        self.published = claim.source.date if claim.source is not None else None
+        self.evidence: Evidence | None = None
+
+    def may_support(self, quantity: Quantity) -> bool:
+        """False when the claim cannot hold ``quantity``: no spelling of it is in the text.
+
+        A necessary condition only, checked with substring searches: most figures a summary
+        gets wrong are ruled out here without reading every figure of every cited claim.
+        """
+        text, published = self.text, self.published
+        kind = quantity.kind
+        if kind == "year":
+            return str(quantity.year) in text or (
+                published is not None and published.year == quantity.year
+            )
+        if kind in ("day", "month"):
+            return (
+                _MONTH_ABBREVIATIONS[quantity.month - 1] in text
+                or f"-{quantity.month:02d}-" in text  # ISO dates
+                or (published is not None and (published.month == quantity.month or "day" in text))
+            )
+        if kind != "number" or self.number_words or quantity.step != 1 or quantity.scaled:
+            return True
+        value = quantity.value
+        if value != int(value):
+            return True
+        # An integer figure to the unit: its digits, or its predecessor's when a hedge allows a
+        # value just below it ("nearly 205" may be 204.5), must be in the text.
+        candidates = [int(value)]
+        if quantity.hedge != EXACT:
+            candidates.append(int(value) - 1)
+        for number in candidates:
+            if str(number) in text or (number >= 1000 and f"{number:,}" in text):
+                return True
+        return False
+
+    def read(self) -> Evidence:
+        if self.evidence is None:
+            self.evidence = _read(self.text, self.published)
+        return self.evidence
+
+
+def _read(text: str, published: dt.date | None) -> Evidence:
     evidence = Evidence()
-    sentence, context = claim.sentence.value, claim.context.value
-    texts = (context,) if sentence in context else (sentence, context)
-    for text in texts:
-        for quantity in quantities(text, names=False):
-            kind = quantity.kind
-            if kind == "number" or kind == "fraction":
-                evidence.numbers.append(quantity)
-            elif kind == "year":
-                evidence.numbers.append(quantity)
+    for quantity in quantities(text, names=False):
+        kind = quantity.kind
+        if kind == "number" or kind == "fraction":
+            evidence.numbers.append(quantity)
+        elif kind == "year":
+            evidence.numbers.append(quantity)
+            evidence.years.add(quantity.year)
+        else:
+            evidence.months.add(quantity.month)
+            if quantity.year:
                 evidence.years.add(quantity.year)
-            else:
-                evidence.months.add(quantity.month)
+            if kind == "day":
+                evidence.days.add((quantity.month, quantity.day))
+                # A day is a figure too: "the 17th" may be "December 17".
+                evidence.numbers.append(quantity._replace(value=float(quantity.day)))
                 if quantity.year:
-                    evidence.years.add(quantity.year)
-                if kind == "day":
-                    evidence.days.add((quantity.month, quantity.day))
-                    # A day is a figure too: "the 17th" may be "December 17".
-                    evidence.numbers.append(quantity._replace(value=float(quantity.day)))
-                    if quantity.year:
-                        evidence.dated_days.add((quantity.year, quantity.month, quantity.day))
-                    else:
-                        evidence.undated_days.add((quantity.month, quantity.day))
-    source = claim.source
-    published = source.date if source is not None else None
+                    evidence.dated_days.add((quantity.year, quantity.month, quantity.day))
+                else:
+                    evidence.undated_days.add((quantity.month, quantity.day))
     if published is not None:
         evidence.add_day(published)
-        for text in texts:
-            for day in relative_days(text, published):
-                evidence.add_day(day)
+        if "day" in text:
+            evidence.relative.append((text, published))
     return evidence
+
+
+def claim_evidence(claim: Claim) -> Evidence:
+    return ClaimText(claim).read()
 
 
 def merged(parts: list[Evidence]) -> Evidence:
@@ -114,4 +196,5 @@ def merged(parts: list[Evidence]) -> Evidence:
         whole.days |= part.days
         whole.dated_days |= part.dated_days
         whole.undated_days |= part.undated_days
+        whole.relative.extend(part.relative)
     return whole

@@ -503,11 +503,16 @@ _BEFORE_DIGITS = re.compile(
     rf"(?:\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- \u00a0])?\b{_MONTH}\.?[ \u00a0]$|US$|[AC]$"
 )
 _BEFORE_WORD = re.compile(r"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- \u00a0]$|\b[Aa][ \u00a0]$")
+NUMBER_WORDS = frozenset((*_UNITS, *_SCALES, "dozen", "third", "thirds", "quarter", "quarters"))
 _NOT_WORD_CHARS = str.maketrans({c: " " for c in "-.,;:!?()[]{}\"'\u2019\u201c\u201d/\u00a0"})
-_TRIGGERS = frozenset(
-    (*_UNITS, *_SCALES, "dozen", "third", "thirds", "quarter", "quarters")
-) | frozenset(name.lower() for name in _MONTH_NAMES if len(name) > 3 or name == "May")
-_CASED_TRIGGERS = frozenset(name for name in _MONTH_NAMES if len(name) > 3 or name == "May")
+_TRIGGERS = NUMBER_WORDS | frozenset(
+    name.lower() for name in _MONTH_NAMES if len(name) > 3 or name == "May"
+)
+
+
+def words_of(text: str) -> set[str]:
+    """The lower-case words of ``text``, punctuation dropped: a C-speed look at what is there."""
+    return set(text.lower().translate(_NOT_WORD_CHARS).split())
 
 
 def _candidates(text: str) -> list[int]:
@@ -518,7 +523,14 @@ def _candidates(text: str) -> list[int]:
     hit = search(text)
     while hit is not None:
         at = hit.start()
-        before = _BEFORE_DIGITS.search(text, max(0, at - 16), at)
+        before = None
+        # Only a word (a month) or a currency prefix can start a figure before its digits.
+        if (
+            at >= 2
+            and text[at - 1] in " \u00a0"
+            and (text[at - 2].isalpha() or text[at - 2] == ".")
+        ):
+            before = _BEFORE_DIGITS.search(text, max(0, at - 16), at)
         found.append(before.start() if before else at)
         end = at + 1
         while end < len(text) and (text[end].isdigit() or text[end] in ",."):
@@ -594,7 +606,7 @@ def quantities(text: str, names: bool = True) -> list[Quantity]:
             value = _FRACTIONS[words[-1]] * times
             append(Quantity(start, end, "fraction", value, "%", 10.0, ABOUT, 0, 0, 0, False))
         elif match["words"] is not None:
-            quantity = _words(text, match)
+            quantity = _words(text, match, names)
             if quantity is not None:
                 append(quantity)
     return found
@@ -644,11 +656,21 @@ def _number(text: str, match: re.Match[str], names: bool) -> Quantity | None:
     ):
         return Quantity(start, end, "year", value, "", 1.0, EXACT, 0, 0, int(mantissa), False)
     return Quantity(
-        start, end, "number", value, unit, step, _hedge(text, start), 0, 0, 0, scale != 1.0
+        start,
+        end,
+        "number",
+        value,
+        unit,
+        step,
+        _hedge(text, start) if names else EXACT,
+        0,
+        0,
+        0,
+        scale != 1.0,
     )
 
 
-def _words(text: str, match: re.Match[str]) -> Quantity | None:
+def _words(text: str, match: re.Match[str], names: bool) -> Quantity | None:
     start, end = match.span()
     raw = match[0].lower().replace("\u00a0", " ")
     words = raw.replace("-", " ").split()
@@ -657,7 +679,7 @@ def _words(text: str, match: re.Match[str]) -> Quantity | None:
     value = _words_value(words)
     if value is None:
         return None
-    if value <= 3:
+    if value <= 3 and names:
         before = _word_before(text, start)
         if before is not None and before[1].lower() in _DETERMINERS:
             return None  # "the two nations", "both three": parties named, not a figure
@@ -675,7 +697,8 @@ def _words(text: str, match: re.Match[str]) -> Quantity | None:
     scaled = words[-1] in _SCALES and words[-1] != "hundred"
     if not unit and _DECADE.match(text, end):
         value, step = value * 10, step * 10  # "two decades" are 20 years
-    return Quantity(start, end, "number", value, unit, step, _hedge(text, start), 0, 0, 0, scaled)
+    hedge = _hedge(text, start) if names else EXACT
+    return Quantity(start, end, "number", value, unit, step, hedge, 0, 0, 0, scaled)
 
 
 _WEEKDAYS = {
