@@ -102,6 +102,22 @@ def _agrees(stated: Quantity, found: Quantity) -> bool:
     return False
 
 
+def _holds(text: str, digits: str) -> bool:
+    """Whether ``digits`` stand in ``text`` as a whole number ("24", not the 24 of "2024")."""
+    find = text.find
+    index = find(digits)
+    size = len(digits)
+    while index != -1:
+        before = text[index - 1] if index else " "
+        after = text[index + size : index + size + 2]
+        if not (before.isdigit() or before in ",.") and not (
+            after[:1].isdigit() or (after[:1] in ",." and after[1:2].isdigit())
+        ):
+            return True
+        index = find(digits, index + 1)
+    return False
+
+
 class ClaimText:
     """A claim's text and what a glance at it tells, before any figure is read from it."""
 
@@ -143,7 +159,7 @@ class ClaimText:
         if quantity.hedge != EXACT:
             candidates.append(int(value) - 1)
         for number in candidates:
-            if str(number) in text or (number >= 1000 and f"{number:,}" in text):
+            if _holds(text, str(number)) or (number >= 1000 and _holds(text, f"{number:,}")):
                 return True
         return False
 

@@ -25,7 +25,9 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{1,10});")
 _URL = re.compile(r"\]\([^()\s]{0,2000}\)|https?://[^\s<>]{1,2000}")
 # What is left of a citation the reader could not take as one: "[3]", "[1, 2]".
 _MARKER = re.compile(r"\[[\d,; ]{1,40}\]")
-_PARAGRAPH = re.compile(r"(?:<[Bb][Rr][ \t]{0,3}/?>[ \t\r\n]{0,20}){2,}|\n[ \t\r]{0,200}\n")
+# Each alternative opens with a literal, so the engine jumps between "<" and newlines.
+_BR = r"<[Bb][Rr][ \t]{0,3}/?>[ \t\r\n]{0,20}"
+_PARAGRAPH = re.compile(rf"{_BR}(?:{_BR})+|\n[ \t\r]{{0,200}}\n")
 # A full stop, with the quotes and brackets that close around it, then a space.
 _STOP = re.compile(r"[.!?][\"'\u201d\u2019)\]]{0,3}(?=\s)")
 _TOKEN_BEFORE = re.compile(r"\S{1,30}$")

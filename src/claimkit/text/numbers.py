@@ -155,14 +155,41 @@ _CURRENCY_AFTER = re.compile(
     r"[ \u00a0](?:(?:US|U\.S\.|Canadian|Australian)[ \u00a0])?(dollars|euros|pounds|yuan|yen)\b"
 )
 _CURRENCY_WORDS = {"dollars": "$", "euros": "€", "pounds": "£", "yuan": "¥", "yen": "¥"}
-_HEDGE = re.compile(
-    r"\b(about|around|roughly|approximately|approx\.|nearly|almost|some|over|more[ \u00a0]than"
-    r"|at[ \u00a0]least|under|fewer[ \u00a0]than|less[ \u00a0]than|up[ \u00a0]to|close[ \u00a0]to"
-    r"|just[ \u00a0]over|just[ \u00a0]under|upwards[ \u00a0]of|in[ \u00a0]excess[ \u00a0]of"
-    r"|as[ \u00a0]many[ \u00a0]as|as[ \u00a0]much[ \u00a0]as|an[ \u00a0]estimated|estimated"
-    r"|below|above|exceeding|at[ \u00a0]most|no[ \u00a0]more[ \u00a0]than|no[ \u00a0]fewer"
-    r"[ \u00a0]than|no[ \u00a0]less[ \u00a0]than|almost[ \u00a0]exactly)[ \u00a0]{1,3}$",
-    re.IGNORECASE,
+_HEDGE_PHRASES = frozenset(
+    (
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "approx.",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "more than",
+        "at least",
+        "under",
+        "fewer than",
+        "less than",
+        "up to",
+        "close to",
+        "just over",
+        "just under",
+        "upwards of",
+        "in excess of",
+        "as many as",
+        "as much as",
+        "an estimated",
+        "estimated",
+        "below",
+        "above",
+        "exceeding",
+        "at most",
+        "no more than",
+        "no fewer than",
+        "no less than",
+        "almost exactly",
+    )
 )
 _HEDGES = {
     "over": ABOVE,
@@ -376,7 +403,6 @@ _NOT_NAMES = frozenset(
         "another",
     ]
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-']{0,30})[ \u00a0]{1,2}$")
 _WORD_AFTER = re.compile(r"[ \u00a0-]{1,2}([A-Za-z]{1,30})")
 
 
@@ -397,15 +423,42 @@ class Quantity(NamedTuple):
 
 
 def _hedge(text: str, start: int) -> int:
-    match = _HEDGE.search(text, max(0, start - 26), start)
-    if match is None:
+    """The hedge of the words right before ``start``: "more than", "nearly", "about"."""
+    if not start or text[start - 1] not in " \u00a0":
         return EXACT
-    word = " ".join(match[1].lower().split()).replace("\u00a0", " ")
-    return _HEDGES.get(word, ABOUT)
+    low = max(0, start - 30)
+    words = text[low:start].lower().split()
+    if low and text[low - 1].isalnum() and words:
+        words = words[1:]  # cut in the middle
+    for count in (3, 2, 1):
+        if len(words) >= count:
+            phrase = " ".join(words[-count:])
+            if phrase in _HEDGE_PHRASES:
+                return _HEDGES.get(phrase, ABOUT)
+    return EXACT
 
 
-def _word_before(text: str, start: int) -> re.Match[str] | None:
-    return _WORD_BEFORE.search(text, max(0, start - 34), start)
+def _word_before(text: str, start: int) -> tuple[str, int] | None:
+    """The word right before ``start`` (one or two spaces between) and where it starts.
+
+    String steps, not a pattern: a backward search tried at every offset of a window costs
+    more than everything else done for a figure.
+    """
+    end = start
+    for _ in range(2):
+        if end and text[end - 1] in " \u00a0":
+            end -= 1
+    if end == start:
+        return None
+    begin = end
+    limit = max(0, end - 31)
+    while begin > limit and (text[begin - 1].isalpha() or text[begin - 1] in ".-'"):
+        begin -= 1
+    while begin < end and not text[begin].isalpha():
+        begin += 1
+    if begin == end:
+        return None
+    return text[begin:end], begin
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -428,10 +481,10 @@ def _is_name(text: str, start: int, end: int, ordinal: bool, plain: bool) -> boo
         # "the 93rd Brigade", "the 24th Mechanized Brigade", "the 21st century"
         if after and (after[1].lower() in _AFTER_ORDINAL or after[1][:1].isupper()):
             return True
-    match = _word_before(text, start)
-    if match is None:
+    found = _word_before(text, start)
+    if found is None:
         return False
-    word = match[1]
+    word, word_start = found
     lowered = word.lower()
     if lowered in _NAME_WORDS or lowered.rstrip(".") in _NAME_WORDS:
         return True
@@ -443,7 +496,7 @@ def _is_name(text: str, start: int, end: int, ordinal: bool, plain: bool) -> boo
         and word.rstrip(".") not in _MONTH_NAMES
         and not word.endswith(("'s", "s'", "\u2019s"))
         and "." not in word
-        and not _sentence_initial(text, match.start(1))
+        and not _sentence_initial(text, word_start)
     )
 
 
@@ -499,15 +552,29 @@ def _date(start: int, end: int, month: int, day: int, year: int) -> Quantity:
 
 
 _DIGIT = re.compile(r"[\d$€£¥]")
-_BEFORE_DIGITS = re.compile(
-    rf"(?:\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- \u00a0])?\b{_MONTH}\.?[ \u00a0]$|US$|[AC]$"
-)
 _BEFORE_WORD = re.compile(r"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- \u00a0]$|\b[Aa][ \u00a0]$")
 NUMBER_WORDS = frozenset((*_UNITS, *_SCALES, "dozen", "third", "thirds", "quarter", "quarters"))
 _NOT_WORD_CHARS = str.maketrans({c: " " for c in "-.,;:!?()[]{}\"'\u2019\u201c\u201d/\u00a0"})
 _TRIGGERS = NUMBER_WORDS | frozenset(
     name.lower() for name in _MONTH_NAMES if len(name) > 3 or name == "May"
 )
+
+
+def _date_start(text: str, at: int) -> int:
+    """Where a figure whose digits begin at ``at`` starts: "Dec. 17", "mid-December 2022"."""
+    if at < 2 or text[at - 1] not in " \u00a0":
+        return at
+    found = _word_before(text, at)
+    if found is None or found[0].rstrip(".") not in _MONTH_NAMES:
+        return at
+    begin = found[1]
+    for prefix in ("mid-", "mid ", "early ", "early-", "late ", "late-"):
+        size = len(prefix)
+        if text[max(0, begin - size) : begin].lower() == prefix and (
+            begin == size or not text[begin - size - 1].isalpha()
+        ):
+            return begin - size
+    return begin
 
 
 def words_of(text: str) -> set[str]:
@@ -523,15 +590,7 @@ def _candidates(text: str) -> list[int]:
     hit = search(text)
     while hit is not None:
         at = hit.start()
-        before = None
-        # Only a word (a month) or a currency prefix can start a figure before its digits.
-        if (
-            at >= 2
-            and text[at - 1] in " \u00a0"
-            and (text[at - 2].isalpha() or text[at - 2] == ".")
-        ):
-            before = _BEFORE_DIGITS.search(text, max(0, at - 16), at)
-        found.append(before.start() if before else at)
+        found.append(_date_start(text, at))
         end = at + 1
         while end < len(text) and (text[end].isdigit() or text[end] in ",."):
             end += 1
@@ -594,7 +653,7 @@ def quantities(text: str, names: bool = True) -> list[Quantity]:
             # In a summary, only "in March", "since March": "the March offensive" names an
             # event. Evidence takes every mention.
             word = _word_before(text, start)
-            if not names or (word is not None and word[1].lower() in _MONTH_PREPOSITIONS):
+            if not names or (word is not None and word[0].lower() in _MONTH_PREPOSITIONS):
                 append(_date(start, end, _month(match["bare_month"]), 0, 0))
         elif match["iso"] is not None:
             year, month, day = (int(part) for part in match[0].split("-"))
@@ -681,7 +740,7 @@ def _words(text: str, match: re.Match[str], names: bool) -> Quantity | None:
         return None
     if value <= 3 and names:
         before = _word_before(text, start)
-        if before is not None and before[1].lower() in _DETERMINERS:
+        if before is not None and before[0].lower() in _DETERMINERS:
             return None  # "the two nations", "both three": parties named, not a figure
     if end < len(text) and text[end] in "-\u2010\u2011" and text[end + 1 : end + 2].isdigit():
         return None
