@@ -121,12 +121,20 @@ def _holds(text: str, digits: str) -> bool:
 class ClaimText:
     """A claim's text and what a glance at it tells, before any figure is read from it."""
 
-    __slots__ = ("evidence", "number_words", "published", "text")
+    __slots__ = ("_number_words", "evidence", "published", "text")
+    _number_words: bool | None
+
+    @property
+    def number_words(self) -> bool:
+        """Whether the text spells a number in words ("nine", "a dozen"): looked up once."""
+        if self._number_words is None:
+            self._number_words = bool(words_of(self.text) & NUMBER_WORDS)
+        return self._number_words
 
     def __init__(self, claim: Claim) -> None:
         sentence, context = claim.sentence.value, claim.context.value
         self.text = context if sentence in context else f"{sentence}\n{context}"
-        self.number_words = bool(words_of(self.text) & NUMBER_WORDS)
+        self._number_words = None
         self.published = claim.source.date if claim.source is not None else None
         self.evidence: Evidence | None = None
 
@@ -148,7 +156,7 @@ class ClaimText:
                 or f"-{quantity.month:02d}-" in text  # ISO dates
                 or (published is not None and (published.month == quantity.month or "day" in text))
             )
-        if kind != "number" or self.number_words or quantity.step != 1 or quantity.scaled:
+        if kind != "number" or quantity.step != 1 or quantity.scaled:
             return True
         value = quantity.value
         if value != int(value):
@@ -161,7 +169,7 @@ class ClaimText:
         for number in candidates:
             if _holds(text, str(number)) or (number >= 1000 and _holds(text, f"{number:,}")):
                 return True
-        return False
+        return self.number_words
 
     def read(self) -> Evidence:
         if self.evidence is None:
