@@ -30,7 +30,7 @@ _BR = r"<[Bb][Rr][ \t]{0,3}/?>[ \t\r\n]{0,20}"
 _PARAGRAPH = re.compile(rf"{_BR}(?:{_BR})+|\n[ \t\r]{{0,200}}\n")
 # A full stop, with the quotes and brackets that close around it, then a space.
 _STOP = re.compile(r"[.!?][\"'\u201d\u2019)\]]{0,3}(?=\s)")
-_TOKEN_BEFORE = re.compile(r"\S{1,30}$")
+_VISIBLE = re.compile(r"\S")
 # Words whose full stop does not end a sentence: titles, months, "No. 2", "U.S.".
 _ABBREVIATIONS = frozenset(
     [
@@ -110,27 +110,50 @@ class Sentence(NamedTuple):
 
 def visible_text(document: Document, level: Level) -> str:
     """The level's text with markup blanked to spaces, offsets unchanged."""
-    base = level.content.start
-    chars = list(level.text)
-    for citation in document.citations:
-        if base <= citation.span.start < level.content.end:
-            _blank(chars, citation.span.start - base, citation.span.end - base)
-    for group in document.citation_groups:
-        if base <= group.span.start < level.content.end:
-            _blank(chars, group.span.start - base, group.span.end - base)
-    for malformed in document.malformed_citations:
-        if base <= malformed.span.start < level.content.end:
-            _blank(chars, malformed.span.start - base, malformed.span.end - base)
-    text = "".join(chars)
+    base, stop = level.content.start, level.content.end
+    ranges = [
+        (group.span.start - base, group.span.end - base)
+        for group in document.citation_groups
+        if base <= group.span.start < stop
+    ]
+    ranges += [
+        (citation.span.start - base, citation.span.end - base)
+        for citation in document.citations
+        if citation.group < 0 and base <= citation.span.start < stop
+    ]
+    ranges += [
+        (malformed.span.start - base, malformed.span.end - base)
+        for malformed in document.malformed_citations
+        if base <= malformed.span.start < stop
+    ]
+    text = _blanked(level.text, ranges)
     for pattern in (_TAG, _ENTITY, _URL, _MARKER):
         if (pattern is _TAG and "<" not in text) or (pattern is _ENTITY and "&" not in text):
             continue
-        text = pattern.sub(lambda m: " " * (m.end() - m.start()), text)
+        text = pattern.sub(_spaces, text)
     return text
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    chars[start:end] = " " * (end - start)
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with each ``[start, end)`` of ``ranges`` turned to spaces (slices, not a list
+    of characters: a level is a few kilobytes and most of it stays)."""
+    if not ranges:
+        return text
+    ranges.sort()
+    pieces: list[str] = []
+    position = 0
+    for start, end in ranges:
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces += (text[position:start], " " * (end - start))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _ends_sentence(text: str, stop: int, after: int) -> bool:
@@ -140,10 +163,12 @@ def _ends_sentence(text: str, stop: int, after: int) -> bool:
     next_char = text[after] if after < len(text) else ""
     if next_char and (next_char.islower() or next_char in ",;:"):
         return False
-    token = _TOKEN_BEFORE.search(text, max(0, stop - 30), stop + 1)
-    if token is None:
+    # The token the full stop ends, by splitting a short window (a backward pattern search
+    # would be tried at every offset of it).
+    tokens = text[max(0, stop - 30) : stop + 1].split()
+    if not tokens:
         return True
-    word = token[0].lstrip("(\"'\u201c\u2018[").lower()
+    word = tokens[-1].lstrip("(\"'\u201c\u2018[").lower()
     if word in _ABBREVIATIONS:
         return False
     core = word[:-1]
@@ -193,9 +218,10 @@ def split(document: Document, level: Level, text: str) -> list[Sentence]:
 
 
 def _skip_space(text: str, start: int, end: int) -> int:
-    while start < end and text[start].isspace():
-        start += 1
-    return start
+    """The first visible offset at or after ``start``, or ``end`` (blanked citations make
+    long runs of spaces: a pattern skips them at C speed)."""
+    found = _VISIBLE.search(text, start, end)
+    return found.start() if found else end
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
