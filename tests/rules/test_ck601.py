@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder import Explainer, Row, cite
+from claimkit.model import Claim
 from conftest import Run, lint_text, write
 
 LINE = 6  # the less-detailed level's body
@@ -299,3 +300,71 @@ def test_property_changed_figure_is_reported_once(
     diagnostics = lint_text(explainer(changed, *claims), "CK601")
     column = changed.index(f"{new:,}") + 1 - (1 if form.startswith("$") else 0)
     assert [(d.line, d.column) for d in diagnostics] == [(LINE, column)]
+
+
+# The quick look at a claim (substring searches) must never rule out a claim whose figures,
+# read in full, support the summary's figure.
+SPELLINGS = st.sampled_from(
+    [
+        "{n}",
+        "{c}",
+        "about {n}",
+        "nearly {n}",
+        "more than {c}",
+        "{n} million",
+        "${d} billion",
+        "{d} percent",
+        "{w}",
+        "{w} hundred",
+        "a dozen",
+        "{d}bn",
+    ]
+)
+WORD_VALUES = {"two": 2, "nine": 9, "twelve": 12, "forty": 40, "ninety": 90}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    stated=SPELLINGS,
+    held=SPELLINGS,
+    n=st.integers(min_value=1, max_value=99_999),
+    m=st.integers(min_value=1, max_value=99_999),
+    d=st.sampled_from(["1.85", "1.9", "2", "0.5", "12.5", "40"]),
+    e=st.sampled_from(["1.85", "1.9", "2", "0.5", "12.5", "40"]),
+    w=st.sampled_from(sorted(WORD_VALUES)),
+    v=st.sampled_from(sorted(WORD_VALUES)),
+    near=st.sampled_from([None, 0, 1, -1, 7, 30, -30, 90]),
+)
+def test_property_quick_look_never_rules_out_support(
+    stated: str, held: str, n: int, m: int, d: str, e: str, w: str, v: str, near: int | None
+) -> None:
+    if near is not None:
+        m = max(1, n + near)  # close figures: where rounding and hedges decide
+    from claimkit.model import Field
+    from claimkit.summary.evidence import ClaimText
+    from claimkit.text.numbers import quantities
+
+    summary = "Officials counted " + stated.format(n=n, c=f"{n:,}", d=d, w=w) + " ships."
+    claim_text = "Officials counted " + held.format(n=m, c=f"{m:,}", d=e, w=v) + " ships."
+    figures = quantities(summary)
+    claim = parse_text_claim(claim_text)
+    text = ClaimText(claim._replace(sentence=Field(claim_text, None)))
+    for figure in figures:
+        if text.read().supports(figure):
+            assert text.may_support(figure), (summary, claim_text)
+            SUPPORTED_SEEN.append(1)
+
+
+SUPPORTED_SEEN: list[int] = []
+
+
+def test_the_quick_look_property_saw_supported_figures() -> None:
+    # Runs after the property (file order): it must have met real support, not only misses.
+    assert len(SUPPORTED_SEEN) >= 20
+
+
+def parse_text_claim(sentence: str) -> Claim:
+    from claimkit.parse import parse_text
+
+    document = parse_text(explainer(f"x {cite('1')}.", sentence), "doc.md")
+    return document.claims[0]

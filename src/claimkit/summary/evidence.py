@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from claimkit.model import Claim
 from claimkit.text.numbers import (
+    A_SCALES,
     ABOUT,
     ABOVE,
     BELOW,
-    EXACT,
     NUMBER_WORDS,
+    SPELLING_WORDS,
     Quantity,
     quantities,
     relative_days,
@@ -121,20 +123,25 @@ def _holds(text: str, digits: str) -> bool:
 class ClaimText:
     """A claim's text and what a glance at it tells, before any figure is read from it."""
 
-    __slots__ = ("_number_words", "evidence", "published", "text")
+    __slots__ = ("_digits", "_number_words", "evidence", "published", "text")
     _number_words: bool | None
+    _digits: str | None
 
     @property
     def number_words(self) -> bool:
         """Whether the text spells a number in words ("nine", "a dozen"): looked up once."""
         if self._number_words is None:
-            self._number_words = bool(words_of(self.text) & NUMBER_WORDS)
+            words = words_of(self.text)
+            self._number_words = bool(words & SPELLING_WORDS) or (
+                bool(words & NUMBER_WORDS) and any(a in self.text.lower() for a in A_SCALES)
+            )
         return self._number_words
 
     def __init__(self, claim: Claim) -> None:
         sentence, context = claim.sentence.value, claim.context.value
         self.text = context if sentence in context else f"{sentence}\n{context}"
         self._number_words = None
+        self._digits = None
         self.published = claim.source.date if claim.source is not None else None
         self.evidence: Evidence | None = None
 
@@ -156,20 +163,41 @@ class ClaimText:
                 or f"-{quantity.month:02d}-" in text  # ISO dates
                 or (published is not None and (published.month == quantity.month or "day" in text))
             )
-        if kind != "number" or quantity.step != 1 or quantity.scaled:
+        if kind != "number":
             return True
         value = quantity.value
-        if value != int(value):
+        if quantity.step != 1 or quantity.scaled or value != int(value) or quantity.hedge:
+            return self._may_round_to(quantity)
+        # An exact integer figure: its digits must stand in the text, or its words.
+        number = int(value)
+        if _holds(text, str(number)) or (number >= 1000 and _holds(text, f"{number:,}")):
             return True
-        # An integer figure to the unit: its digits, or its predecessor's when a hedge allows a
-        # value just below it ("nearly 205" may be 204.5), must be in the text.
-        candidates = [int(value)]
-        if quantity.hedge != EXACT:
-            candidates.append(int(value) - 1)
-        for number in candidates:
-            if _holds(text, str(number)) or (number >= 1000 and _holds(text, f"{number:,}")):
-                return True
         return self.number_words
+
+    def _may_round_to(self, quantity: Quantity) -> bool:
+        """For a rounded or hedged figure: whether some number of the text may lie within a
+        step of it. Every such number starts with one of the two-digit prefixes of that range
+        ("1.85 billion" starts "18", for a stated "1.9 billion"), or is one digit alone."""
+        low, high = quantity.value - quantity.step, quantity.value + quantity.step
+        if low <= 0 or self.number_words:
+            return True
+        exponent = math.floor(math.log10(high))
+        if math.floor(math.log10(low)) != exponent:
+            return True  # the range spans a power of ten: rare, read the claim
+        unit = 10.0 ** (exponent - 1)
+        first, last = int(low // unit), int(high // unit)
+        if last - first > 12:
+            return True
+        if self._digits is None:
+            self._digits = self.text.replace(",", "").replace(".", "")
+        digits = self._digits
+        if "0." in self.text:
+            return True  # "0.5 million": the prefix hides behind a zero
+        for prefix in range(first, last + 1):
+            written = str(prefix)
+            if written in digits or (written[1] == "0" and _holds(digits, written[0])):
+                return True
+        return False
 
     def read(self) -> Evidence:
         if self.evidence is None:

@@ -554,6 +554,10 @@ def _date(start: int, end: int, month: int, day: int, year: int) -> Quantity:
 _DIGIT = re.compile(r"[\d$€£¥]")
 _BEFORE_WORD = re.compile(r"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- \u00a0]$|\b[Aa][ \u00a0]$")
 NUMBER_WORDS = frozenset((*_UNITS, *_SCALES, "dozen", "third", "thirds", "quarter", "quarters"))
+# Words that spell a number on their own; a scale word needs one of them, digits ("2 million":
+# its digits are in the text) or "a" ("a million").
+SPELLING_WORDS = NUMBER_WORDS - frozenset(_SCALES)
+A_SCALES = tuple(f"a {scale}" for scale in _SCALES)
 _NOT_WORD_CHARS = str.maketrans({c: " " for c in "-.,;:!?()[]{}\"'\u2019\u201c\u201d/\u00a0"})
 _TRIGGERS = NUMBER_WORDS | frozenset(
     name.lower() for name in _MONTH_NAMES if len(name) > 3 or name == "May"
