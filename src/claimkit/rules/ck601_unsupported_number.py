@@ -49,12 +49,15 @@ def check(ctx: Context) -> Iterator[Finding]:
                 texts.append(cache[claim.id])
             ids = ", ".join(claim.id or "" for claim in cited)
             for quantity in mine:
+                written = text[quantity.start : quantity.end]
+                if any(claim_text.states(written, quantity) for claim_text in texts):
+                    continue
                 holders = [t.read() for t in texts if t.may_support(quantity)]
                 if holders and merged(holders).supports(quantity):
                     continue
                 start, end = base + quantity.start, base + quantity.end
                 line, column = document.position(start)
-                written = " ".join(text[quantity.start : quantity.end].split())
+                written = " ".join(written.split())
                 yield Finding(
                     Span(start, end, line, column),
                     f'"{written}" is in none of the claims this sentence cites ({ids})',

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 
 from claimkit.model import Claim
@@ -104,6 +105,13 @@ def _agrees(stated: Quantity, found: Quantity) -> bool:
     return False
 
 
+# What, after a figure, would make it another value or unit: "17 million", "40 %", "5 percent".
+_CHANGES_VALUE = re.compile(
+    r"[ \u00a0]?(?:%|percent|per[ \u00a0]cent|hundred|thousand|million|billion|trillion|-?decades?)"
+    r"|,?[ \u00a0]\d"
+)
+
+
 def _holds(text: str, digits: str) -> bool:
     """Whether ``digits`` stand in ``text`` as a whole number ("24", not the 24 of "2024")."""
     find = text.find
@@ -145,6 +153,28 @@ class ClaimText:
         self.published = claim.source.date if claim.source is not None else None
         self.evidence: Evidence | None = None
 
+    def states(self, written: str, quantity: Quantity) -> bool:
+        """Whether the text states the figure exactly as the summary writes it ("689 percent",
+        "Dec. 17", "$2 billion"), with nothing that would change its value around it: the
+        common case, settled with a substring search instead of reading the claim's figures."""
+        if quantity.hedge or quantity.kind == "fraction":
+            return False  # a hedge is weighed against the evidence's values, not its text
+        text = self.text
+        find = text.find
+        size = len(written)
+        index = find(written)
+        while index != -1:
+            before = text[index - 1] if index else " "
+            after = text[index + size : index + size + 12]
+            if (
+                not (before.isalnum() or before in ",.$€£¥")
+                and not (after[:1].isalnum() or (after[:1] in ",." and after[1:2].isdigit()))
+                and not _CHANGES_VALUE.match(after)
+            ):
+                return True
+            index = find(written, index + 1)
+        return False
+
     def may_support(self, quantity: Quantity) -> bool:
         """False when the claim cannot hold ``quantity``: no spelling of it is in the text.
 
@@ -154,8 +184,10 @@ class ClaimText:
         text, published = self.text, self.published
         kind = quantity.kind
         if kind == "year":
-            return str(quantity.year) in text or (
-                published is not None and published.year == quantity.year
+            return (
+                str(quantity.year) in text
+                or f"{quantity.year:,}" in text  # "1,800 ships" holds the value of "1800"
+                or (published is not None and published.year == quantity.year)
             )
         if kind in ("day", "month"):
             return (
