@@ -355,7 +355,7 @@ def test_property_quick_look_never_rules_out_support(
             assert text.may_support(figure), (summary, claim_text)
             SUPPORTED_SEEN.append(1)
         # And the verbatim look only ever settles what the full reading would.
-        if text.states(summary[figure.start : figure.end], figure):
+        if text.states(summary[figure.start : figure.end]):
             assert supported, (summary, claim_text)
 
 

@@ -50,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             ids = ", ".join(claim.id or "" for claim in cited)
             for quantity in mine:
                 written = text[quantity.start : quantity.end]
-                if any(claim_text.states(written, quantity) for claim_text in texts):
+                if any(claim_text.states(written) for claim_text in texts):
                     continue
                 holders = [t.read() for t in texts if t.may_support(quantity)]
                 if holders and merged(holders).supports(quantity):

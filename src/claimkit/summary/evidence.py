@@ -153,12 +153,12 @@ class ClaimText:
         self.published = claim.source.date if claim.source is not None else None
         self.evidence: Evidence | None = None
 
-    def states(self, written: str, quantity: Quantity) -> bool:
+    def states(self, written: str) -> bool:
         """Whether the text states the figure exactly as the summary writes it ("689 percent",
         "Dec. 17", "$2 billion"), with nothing that would change its value around it: the
         common case, settled with a substring search instead of reading the claim's figures."""
-        if quantity.hedge or quantity.kind == "fraction":
-            return False  # a hedge is weighed against the evidence's values, not its text
+        # A hedge needs no weighing here: the same value written the same way agrees with
+        # any hedge ("more than 70" is supported by a claim's "70").
         text = self.text
         find = text.find
         size = len(written)
