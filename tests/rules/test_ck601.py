@@ -147,6 +147,10 @@ def test_hedged_figures(figure: str, claim: str, expected: str | None) -> None:
         "MiG-29 fighters",
         "the 9/11 attacks",
         "5G networks",
+        "H.R. 2617",
+        "the Leopard 2A6 tank",
+        "Boeing 737 jets",
+        "the 24th Mechanized Brigade",
     ],
 )
 def test_names_and_identifiers_are_not_figures(name: str) -> None:
@@ -170,6 +174,8 @@ def test_names_and_identifiers_are_not_figures(name: str) -> None:
         ("in February 2021", "The invasion began on February 24.", "Dec 1st, 2022", False),
         ("in 2022", "The strike came overnight.", "Dec 17th, 2022", True),  # source date's year
         ("in 2019", "The strike came overnight.", "Dec 17th, 2022", False),
+        ("by mid-2023", "Repairs will take until 2023.", "Dec 17th, 2022", True),
+        ("by mid-2024", "Repairs will take until 2023.", "Dec 17th, 2022", False),
     ],
 )
 def test_dates_against_evidence_and_source_dates(

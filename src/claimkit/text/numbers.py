@@ -473,7 +473,9 @@ def _is_name(text: str, start: int, end: int, ordinal: bool, plain: bool) -> boo
     if before.isalpha() or before in "#/\\_":
         return True  # G7, A320, #1, 9/11
     if before in "-\u2010\u2011" and start >= 2 and text[start - 2].isalpha():
-        return True  # COVID-19, F-16, Shahed-136, S-300
+        # COVID-19, F-16, Shahed-136, S-300; but "mid-2023" is a year
+        tail = text[max(0, start - 7) : start - 1].split()
+        return not tail or tail[-1].lower() not in ("mid", "early", "late")
     if text[end : end + 1] == "/" and text[end + 1 : end + 2].isdigit():
         return True  # 24/7, 9/11
     if ordinal:
@@ -488,6 +490,8 @@ def _is_name(text: str, start: int, end: int, ordinal: bool, plain: bool) -> boo
     lowered = word.lower()
     if lowered in _NAME_WORDS or lowered.rstrip(".") in _NAME_WORDS:
         return True
+    if plain and "." in word and word.replace(".", "").isupper() and len(word) <= 5:
+        return True  # "H.R. 2617", "S. 3522": a bill
     # "Nord Stream 2", "Apollo 11": a capitalised word that does not open the sentence.
     return (
         plain
