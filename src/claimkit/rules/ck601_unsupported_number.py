@@ -77,17 +77,28 @@ RULE = Rule(
     rationale=(
         "The claims are the only evidence a reader sees, and a figure the cited claims do not "
         "hold is the most damaging error a generated summary makes: a wrong year, a casualty "
-        "count that appears nowhere, a date no source gives. Each summary sentence is checked "
-        "against the claims its own citation group names (a sentence without one borrows the "
-        "next cited sentence's in the same paragraph): their sentence, their context and "
-        "their source date. Figures compare by value and unit (`1.2 million` == `1,200,000`, "
-        "`nine` == `9`, `40%` == `40 percent`, `Dec. 17` == `17 December`); a date is "
-        "supported when the evidence or a cited claim's source date holds the same day "
-        '(a weekday such as "on Friday" counts as the last such day before publication). '
-        "A hedged figure is supported by an evidence value on its side that rounds to it: "
-        "`nearly $2 billion` by `$1.85 billion`, `more than 1,300` by `1,311`, `about 40%` "
-        "by `38%`. Digits in names (`COVID-19`, `F-16`, `G7`, `resolution 2233`, "
-        "`Article 5`, `Nord Stream 2`) are not figures."
+        "count that appears nowhere, a date no source gives. Each summary sentence (not split "
+        "at decimals, `U.S.`, `Dec.`, `No. 2` or initials) is checked against the claims its "
+        "own citation groups name; a sentence without one borrows the groups of the next "
+        "cited sentence in the same paragraph (paragraphs end at `<br/><br/>` or a blank "
+        "line), and a sentence with no evidence at all is left alone. The evidence is each "
+        "cited claim's sentence, context and source date. Figures compare by value and unit: "
+        "`1.2 million` == `1,200,000`, `nine` == `9`, `a dozen` == `12`, `40%` == "
+        "`40 percent`, `$2bn` == `2 billion dollars`, `17th` == `17`. A date is supported "
+        "when the evidence or a cited claim's source date holds the same day (`Dec. 17`, "
+        '`17 December`, `December 17, 2022`; a weekday such as "on Friday" counts as the '
+        "last such day before publication), a month (`mid-December`, `in March`, "
+        "`February 2022`) when the month and the year are there, a year when the evidence or "
+        "a source date holds it. A hedged figure is supported by an evidence value on its "
+        "side that rounds to it: `nearly $2 billion` by `$1.85 billion` (at or below, within "
+        "one step of the figure's precision), `over 3,000` by `3,090` and `more than 1,300` "
+        "by `1,311` (at or above), `about 40%` by `38%` (within half a step); a figure with a "
+        "scale word (`1.9 billion`) may round the same way without a hedge. Not figures: "
+        "digits in names and identifiers (`COVID-19`, `F-16`, `Shahed-136`, `S-300`, `G7`, "
+        "`resolution 2233`, `Article 5`, `Highway 1`, `Nord Stream 2`, `H.R. 2617`, "
+        '`the 93rd Brigade`, `9/11`), times, the word `one` ("one of the largest"), '
+        '`two` or `three` after `the`/`both`/`their` ("the two sides"), ordinal words, '
+        "and vague plurals (`hundreds`, `millions`)."
     ),
     check=check,
     bad=(
