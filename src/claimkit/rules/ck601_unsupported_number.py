@@ -7,7 +7,7 @@ from claimkit.model import Span
 from claimkit.rules.base import Context, Finding, Rule
 from claimkit.summary.evidence import ClaimText, merged
 from claimkit.summary.sentences import split, visible_text
-from claimkit.text.numbers import Quantity, quantities
+from claimkit.text.numbers import Quantity, quantities, settle
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -19,7 +19,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     cache: dict[str, ClaimText] = {}
     for level in slider.levels:
         text = visible_text(document, level)
-        found = quantities(text)
+        found = quantities(text, lazy=True)
         if not found:
             continue
         base = level.content.start
@@ -48,10 +48,13 @@ def check(ctx: Context) -> Iterator[Finding]:
                     cache[claim.id] = ClaimText(claim)
                 texts.append(cache[claim.id])
             ids = ", ".join(claim.id or "" for claim in cited)
-            for quantity in mine:
-                written = text[quantity.start : quantity.end]
+            for figure in mine:
+                written = text[figure.start : figure.end]
                 if any(claim_text.states(written) for claim_text in texts):
                     continue
+                quantity = settle(text, figure)
+                if quantity is None:
+                    continue  # a name: "F-16", "resolution 2233"
                 holders = [t.read() for t in texts if t.may_support(quantity)]
                 if holders and merged(holders).supports(quantity):
                     continue

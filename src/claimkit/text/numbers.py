@@ -420,6 +420,9 @@ class Quantity(NamedTuple):
     day: int  # dates with a day, else 0
     year: int  # dates and years, else 0
     scaled: bool  # written with a scale word ("1.2 million"), so plainly a rounded figure
+    # Read with ``lazy``: the checks still owed before the figure may be reported (is it a
+    # name, what is its hedge), as (digits start, digits end, ordinal, plain); None when done.
+    pending: tuple[int, int, bool, bool] | None = None
 
 
 def _hedge(text: str, start: int) -> int:
@@ -623,11 +626,24 @@ def _candidates(text: str) -> list[int]:
     return found
 
 
-def quantities(text: str, names: bool = True) -> list[Quantity]:
+def settle(text: str, quantity: Quantity) -> Quantity | None:
+    """A figure read with ``lazy``, with the checks it still owed: None when it is a name."""
+    if quantity.pending is None:
+        return quantity
+    start, end, ordinal, plain = quantity.pending
+    if start >= 0 and _is_name(text, start, end, ordinal, plain):
+        return None
+    hedge = _hedge(text, quantity.start) if quantity.kind == "number" else EXACT
+    return quantity._replace(hedge=hedge, pending=None)
+
+
+def quantities(text: str, names: bool = True, lazy: bool = False) -> list[Quantity]:
     """Every figure and date of ``text`` in order; with ``names``, names are left out.
 
     Evidence is read with ``names=False``: a digit in a name can still support a figure
     (a summary's "Highway 1" is never checked, but a claim's "1" may back a "one").
+    With ``lazy``, the name and hedge checks of each figure are left to ``settle``: a figure
+    its claims state word for word needs neither, and most figures are such.
     """
     found: list[Quantity] = []
     append = found.append
@@ -641,7 +657,7 @@ def quantities(text: str, names: bool = True) -> list[Quantity]:
         start, end = match.span()
         last_end = end
         if match["num"] is not None:
-            quantity = _number(text, match, names)
+            quantity = _number(text, match, names, lazy)
             if quantity is not None:
                 append(quantity)
         elif match["md"] is not None:
@@ -673,13 +689,13 @@ def quantities(text: str, names: bool = True) -> list[Quantity]:
             value = _FRACTIONS[words[-1]] * times
             append(Quantity(start, end, "fraction", value, "%", 10.0, ABOUT, 0, 0, 0, False))
         elif match["words"] is not None:
-            quantity = _words(text, match, names)
+            quantity = _words(text, match, names, lazy)
             if quantity is not None:
                 append(quantity)
     return found
 
 
-def _number(text: str, match: re.Match[str], names: bool) -> Quantity | None:
+def _number(text: str, match: re.Match[str], names: bool, lazy: bool) -> Quantity | None:
     start, end = match.span()
     num_start = match.start("num")
     digits = match["num"]
@@ -707,7 +723,10 @@ def _number(text: str, match: re.Match[str], names: bool) -> Quantity | None:
             unit = _CURRENCY_WORDS[after[1]]
     plain = not unit and scale == 1.0 and not ordinal
     name_end = end if ordinal else match.end("num")
-    if names and not currency and _is_name(text, num_start, name_end, ordinal, plain):
+    pending = None
+    if names and lazy:
+        pending = (-1 if currency else num_start, name_end, ordinal, plain)
+    elif names and not currency and _is_name(text, num_start, name_end, ordinal, plain):
         return None
     mantissa = float(digits.replace(",", ""))
     if not unit and scale == 1.0 and _DECADE.match(text, end):
@@ -721,23 +740,13 @@ def _number(text: str, match: re.Match[str], names: bool) -> Quantity | None:
         and len(digits) == 4
         and 1800 <= mantissa <= 2100
     ):
-        return Quantity(start, end, "year", value, "", 1.0, EXACT, 0, 0, int(mantissa), False)
-    return Quantity(
-        start,
-        end,
-        "number",
-        value,
-        unit,
-        step,
-        _hedge(text, start) if names else EXACT,
-        0,
-        0,
-        0,
-        scale != 1.0,
-    )
+        year = int(mantissa)
+        return Quantity(start, end, "year", value, "", 1.0, EXACT, 0, 0, year, False, pending)
+    hedge = _hedge(text, start) if names and not lazy else EXACT
+    return Quantity(start, end, "number", value, unit, step, hedge, 0, 0, 0, scale != 1.0, pending)
 
 
-def _words(text: str, match: re.Match[str], names: bool) -> Quantity | None:
+def _words(text: str, match: re.Match[str], names: bool, lazy: bool) -> Quantity | None:
     start, end = match.span()
     raw = match[0].lower().replace("\u00a0", " ")
     words = raw.replace("-", " ").split()
@@ -764,6 +773,9 @@ def _words(text: str, match: re.Match[str], names: bool) -> Quantity | None:
     scaled = words[-1] in _SCALES and words[-1] != "hundred"
     if not unit and _DECADE.match(text, end):
         value, step = value * 10, step * 10  # "two decades" are 20 years
+    if names and lazy:
+        pending = (-1, -1, False, False)
+        return Quantity(start, end, "number", value, unit, step, EXACT, 0, 0, 0, scaled, pending)
     hedge = _hedge(text, start) if names else EXACT
     return Quantity(start, end, "number", value, unit, step, hedge, 0, 0, 0, scaled)
 
