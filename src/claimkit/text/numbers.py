@@ -573,11 +573,20 @@ _TRIGGERS = NUMBER_WORDS | frozenset(
 
 def _date_start(text: str, at: int) -> int:
     """Where a figure whose digits begin at ``at`` starts: "Dec. 17", "mid-December 2022"."""
-    if at < 2 or text[at - 1] not in " \u00a0":
+    if (
+        at < 4
+        or text[at - 1] not in " \u00a0"
+        or not (text[at - 2].isalpha() or text[at - 2] == ".")
+    ):
         return at
-    found = _word_before(text, at)
-    if found is None or found[0].rstrip(".") not in _MONTH_NAMES:
+    # A month is one capitalised word of at most nine letters and a full stop.
+    space = max(
+        text.rfind(" ", max(0, at - 12), at - 1), text.rfind("\u00a0", max(0, at - 12), at - 1)
+    )
+    word = text[space + 1 : at - 1]
+    if word.rstrip(".") not in _MONTH_NAMES:
         return at
+    found = (word, space + 1)
     begin = found[1]
     for prefix in ("mid-", "mid ", "early ", "early-", "late ", "late-"):
         size = len(prefix)
