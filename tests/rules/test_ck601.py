@@ -175,6 +175,8 @@ def test_names_and_identifiers_are_not_figures(name: str) -> None:
         ("in 2022", "The strike came overnight.", "Dec 17th, 2022", True),  # source date's year
         ("in 2019", "The strike came overnight.", "Dec 17th, 2022", False),
         ("by mid-2023", "Repairs will take until 2023.", "Dec 17th, 2022", True),
+        ("on 8 December", "Talks were held on December 7 and 8.", "Dec 20th, 2022", True),
+        ("on December 9", "Talks were held on 7-8 December.", "Dec 20th, 2022", False),
         ("by mid-2024", "Repairs will take until 2023.", "Dec 17th, 2022", False),
     ],
 )

@@ -239,7 +239,8 @@ class ClaimText:
 
 def _read(text: str, published: dt.date | None) -> Evidence:
     evidence = Evidence()
-    for quantity in quantities(text, names=False):
+    found = quantities(text, names=False)
+    for quantity in _day_lists(text, found):
         kind = quantity.kind
         if kind == "number" or kind == "fraction":
             evidence.numbers.append(quantity)
@@ -263,6 +264,35 @@ def _read(text: str, published: dt.date | None) -> Evidence:
         if "day" in text:
             evidence.relative.append((text, published))
     return evidence
+
+
+# Between the days of one month: "December 7 and 8", "7-8 December", "7, 8 or 9 May".
+_DAY_LINK = re.compile(r"[ \u00a0]{0,2}(?:,|and|or|to|through|-|\u2013|&)[ \u00a0]{0,2}")
+
+
+def _day_lists(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found``, with a bare number that a day lists beside it read as a day of that month."""
+    result = list(found)
+    for index, day in enumerate(found):
+        if day.kind != "day":
+            continue
+        for step in (-1, 1):
+            anchor = day
+            other = index + step
+            while 0 <= other < len(found):
+                near = found[other]
+                gap = text[near.end : anchor.start] if step < 0 else text[anchor.end : near.start]
+                if (
+                    near.kind != "number"
+                    or near.value != int(near.value)
+                    or not 1 <= near.value <= 31
+                    or not _DAY_LINK.fullmatch(gap)
+                ):
+                    break
+                result.append(day._replace(start=near.start, end=near.end, day=int(near.value)))
+                anchor = near
+                other += step
+    return result
 
 
 def claim_evidence(claim: Claim) -> Evidence:
