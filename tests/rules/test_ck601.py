@@ -70,6 +70,7 @@ SUPPORTED = [
     ("$2 billion", "The loan is worth 2 billion dollars."),
     ("€60 a month", "Fees rose to 60 euros a month."),
     ("£1.5bn", "The fund holds £1.5 billion."),
+    ("12 million barrels", "Output hit 12m barrels."),
     ("40% of households", "About 40 percent of households lost power."),
     ("40 percent of households", "Power cuts hit 40% of households."),
     ("nine villages", "Floods reached 9 villages."),

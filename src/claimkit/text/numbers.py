@@ -717,7 +717,9 @@ def _number(text: str, match: re.Match[str], names: bool, lazy: bool) -> Quantit
         lowered = glued.lower()
         if lowered in ("st", "nd", "rd", "th"):
             ordinal = True
-        elif lowered in _GLUED_SCALES and (currency or lowered in ("bn", "tn", "mn")):
+        # "$12m" is money; a bare "12m" may be metres, but in evidence reading it as a
+        # million only adds support, never a report.
+        elif lowered in _GLUED_SCALES and (currency or not names or lowered in ("bn", "tn", "mn")):
             scale = float(_GLUED_SCALES[lowered])
         else:
             return None  # 5G, 1990s, 155mm: a name, a decade or a unit we do not weigh
