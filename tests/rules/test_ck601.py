@@ -381,3 +381,21 @@ def parse_text_claim(sentence: str) -> Claim:
 
     document = parse_text(explainer(f"x {cite('1')}.", sentence), "doc.md")
     return document.claims[0]
+
+
+def test_the_kinds_of_error_the_issue_names() -> None:
+    # In our own words: counts none of the cited claims holds, and a date no claim gives.
+    rescued = explainer(
+        f"Rescuers reported 35 people, including six children, being saved {cite('1', '2')}.",
+        "Rescuers pulled 14 people from the rubble.",
+        "At least 64 people were treated in hospital.",
+        date="Dec 16th, 2022",
+    )
+    assert reported(rescued) == ["35", "six"]
+    barrage = explainer(
+        f"With over 120 missiles fired, it was the largest barrage, as reported on December 17"
+        f" {cite('1')}.",
+        "Russia fired more than 70 missiles at the grid on Friday, officials said.",
+        date="Dec 16th, 2022",
+    )
+    assert reported(barrage) == ["120", "December 17"]
