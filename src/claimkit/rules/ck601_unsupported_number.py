@@ -47,7 +47,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if claim.id not in cache:
                     cache[claim.id] = ClaimText(claim)
                 texts.append(cache[claim.id])
-            ids = ", ".join(claim.id or "" for claim in cited)
             for figure in mine:
                 written = text[figure.start : figure.end]
                 if any(claim_text.states(written) for claim_text in texts):
@@ -61,6 +60,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 start, end = base + quantity.start, base + quantity.end
                 line, column = document.position(start)
                 written = " ".join(written.split())
+                ids = ", ".join(claim.id or "" for claim in cited)
                 yield Finding(
                     Span(start, end, line, column),
                     f'"{written}" is in none of the claims this sentence cites ({ids})',
