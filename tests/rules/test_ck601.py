@@ -71,6 +71,7 @@ SUPPORTED = [
     ("€60 a month", "Fees rose to 60 euros a month."),
     ("£1.5bn", "The fund holds £1.5 billion."),
     ("12 million barrels", "Output hit 12m barrels."),
+    ("1.5 degrees of warming", "The 1.5C goal is slipping away."),
     ("40% of households", "About 40 percent of households lost power."),
     ("40 percent of households", "Power cuts hit 40% of households."),
     ("nine villages", "Floods reached 9 villages."),

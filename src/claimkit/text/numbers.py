@@ -721,8 +721,9 @@ def _number(text: str, match: re.Match[str], names: bool, lazy: bool) -> Quantit
         # million only adds support, never a report.
         elif lowered in _GLUED_SCALES and (currency or not names or lowered in ("bn", "tn", "mn")):
             scale = float(_GLUED_SCALES[lowered])
-        else:
+        elif names:
             return None  # 5G, 1990s, 155mm: a name, a decade or a unit we do not weigh
+        # In evidence the digits still count: a claim's "1.5C" backs a summary's "1.5 degrees".
     if scale_word:
         scale = float(_SCALES[scale_word])
     unit = currency.replace("US$", "$").replace("A$", "$").replace("C$", "$")
