@@ -174,6 +174,8 @@ def test_names_and_identifiers_are_not_figures(name: str) -> None:
         ("in mid-December", "The strike came in the autumn.", "Nov 3rd, 2022", False),
         ("in February 2022", "The invasion began on February 24, 2022.", "Mar 1st, 2022", True),
         ("in February 2021", "The invasion began on February 24.", "Dec 1st, 2022", False),
+        ("in February 2023", "It began on February 24, 2022.", "Jan 9th, 2023", False),
+        ("in January 2023", "It began on February 24, 2022.", "Jan 9th, 2023", True),
         ("in 2022", "The strike came overnight.", "Dec 17th, 2022", True),  # source date's year
         ("in 2019", "The strike came overnight.", "Dec 17th, 2022", False),
         ("by mid-2023", "Repairs will take until 2023.", "Dec 17th, 2022", True),

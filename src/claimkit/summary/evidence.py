@@ -44,6 +44,8 @@ class Evidence:
     numbers: list[Quantity] = field(default_factory=list)
     years: set[int] = field(default_factory=set)
     months: set[int] = field(default_factory=set)
+    dated_months: set[tuple[int, int]] = field(default_factory=set)  # (year, month)
+    undated_months: set[int] = field(default_factory=set)  # named without a year
     days: set[tuple[int, int]] = field(default_factory=set)  # (month, day), any year
     dated_days: set[tuple[int, int, int]] = field(default_factory=set)  # (year, month, day)
     undated_days: set[tuple[int, int]] = field(default_factory=set)  # written without a year
@@ -54,6 +56,7 @@ class Evidence:
     def add_day(self, day: dt.date) -> None:
         self.years.add(day.year)
         self.months.add(day.month)
+        self.dated_months.add((day.year, day.month))
         self.days.add((day.month, day.day))
         self.dated_days.add((day.year, day.month, day.day))
 
@@ -76,8 +79,12 @@ class Evidence:
                 key in self.undated_days and quantity.year in self.years
             )
         if kind == "month":
-            return quantity.month in self.months and (
-                not quantity.year or quantity.year in self.years
+            if not quantity.year:
+                return quantity.month in self.months
+            # "February 2023" needs February of 2023, or a February the text names without a
+            # year next to a 2023: not a February of 2022 and a source dated 2023.
+            return (quantity.year, quantity.month) in self.dated_months or (
+                quantity.month in self.undated_months and quantity.year in self.years
             )
         return any(_agrees(quantity, e) for e in self.numbers)
 
@@ -250,6 +257,10 @@ def _read(text: str, published: dt.date | None) -> Evidence:
         else:
             evidence.months.add(quantity.month)
             if quantity.year:
+                evidence.dated_months.add((quantity.year, quantity.month))
+            else:
+                evidence.undated_months.add(quantity.month)
+            if quantity.year:
                 evidence.years.add(quantity.year)
             if kind == "day":
                 evidence.days.add((quantity.month, quantity.day))
@@ -307,6 +318,8 @@ def merged(parts: list[Evidence]) -> Evidence:
         whole.numbers.extend(part.numbers)
         whole.years |= part.years
         whole.months |= part.months
+        whole.dated_months |= part.dated_months
+        whole.undated_months |= part.undated_months
         whole.days |= part.days
         whole.dated_days |= part.dated_days
         whole.undated_days |= part.undated_days
