@@ -124,6 +124,9 @@ def test_unsupported_figures(figure: str, claim: str, expected: str | None) -> N
         ("nearly $2 billion", "The deal is worth $2.3 billion.", "$2 billion"),  # wrong side
         ("over 3,000 troops", "Officials counted 4,200 troops.", "3,000"),  # rounds to 4,000
         ("about 40% of the grid", "Some 52% of the grid was damaged.", "40%"),
+        # Years and days back only the same number: 2022 is not "over 2,000" troops.
+        ("over 2,000 troops", "In 2022 officials counted 3,090 troops.", "2,000"),
+        ("about 20 tanks", "On December 17 the army lost 9 tanks.", "20"),
     ],
 )
 def test_hedged_figures(figure: str, claim: str, expected: str | None) -> None:

@@ -100,6 +100,8 @@ def _agrees(stated: Quantity, found: Quantity) -> bool:
     value, target, step = found.value, stated.value, stated.step
     if _close(value, target):
         return True
+    if found.kind == "year" or found.kind == "day":
+        return False  # a year or a day backs the same number, never a rounded one near it
     slack = 1e-9 * max(1.0, abs(target))
     hedge = stated.hedge
     if hedge == ABOVE:
