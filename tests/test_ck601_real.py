@@ -50,3 +50,42 @@ def test_pathological_lines_stay_linear() -> None:
         quantities(large)
         long = time.perf_counter() - started
         assert long < max(short * 40, 0.5), unit
+
+
+def test_pathological_summaries_stay_linear() -> None:
+    from builder import Explainer, Row, cite
+
+    def lint_level(body: str) -> float:
+        text = Explainer(
+            levels={"less-detailed": body, "summary": "x", "more-detailed": "y"},
+            rows=[Row("1", "Exports grew 9% in May.")],
+        ).text()
+        started = time.perf_counter()
+        lint_text(text, "CK601")
+        return time.perf_counter() - started
+
+    for unit in ("a. ", "U.S. ", "<b", "[1", "4. ", "<br/><br/>", "one two ", f"9 {cite('1')}. "):
+        short, long = lint_level(unit * 1_000), lint_level(unit * 10_000)
+        assert long < max(short * 30, 0.5), unit
+
+
+def test_many_figures_against_a_long_context_stay_near_linear() -> None:
+    from builder import Explainer, Row, cite
+
+    def lint_sizes(count: int) -> float:
+        context = " ".join(str(i) for i in range(count)) + " 4 4 4" * count
+        summary = " ".join(f"about {i * 7 + 3} and 4" for i in range(count // 5))
+        text = Explainer(
+            levels={
+                "less-detailed": f"{summary} {cite('1')}.",
+                "summary": "x",
+                "more-detailed": "y",
+            },
+            rows=[Row("1", "Exports grew.", context=context)],
+        ).text()
+        started = time.perf_counter()
+        lint_text(text, "CK601")
+        return time.perf_counter() - started
+
+    short, long = lint_sizes(400), lint_sizes(4_000)
+    assert long < max(short * 40, 1.0)

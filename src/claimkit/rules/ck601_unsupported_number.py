@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from claimkit.diagnostics import Severity
 from claimkit.model import Span
 from claimkit.rules.base import Context, Finding, Rule
-from claimkit.summary.evidence import ClaimText, merged
+from claimkit.summary.evidence import ClaimText, supported
 from claimkit.summary.sentences import split, visible_text
 from claimkit.text.numbers import Quantity, quantities, settle
 
@@ -55,7 +55,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if quantity is None:
                     continue  # a name: "F-16", "resolution 2233"
                 holders = [t.read() for t in texts if t.may_support(quantity)]
-                if holders and merged(holders).supports(quantity):
+                if holders and supported(holders, quantity):
                     continue
                 start, end = base + quantity.start, base + quantity.end
                 line, column = document.position(start)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from claimkit.model import Claim
@@ -52,6 +53,18 @@ class Evidence:
     # Texts whose weekdays ("on Friday") name days relative to their publication date; read
     # only when a summary states a day, which most sentences do not.
     relative: list[tuple[str, dt.date]] = field(default_factory=list)
+    # ``numbers`` by value, built on the first question: a figure is compared with the few
+    # values within a step of it, not with every number of a long context.
+    _by_value: list[tuple[float, int]] | None = None
+
+    def near(self, low: float, high: float) -> list[Quantity]:
+        """The numbers whose value lies in ``[low, high]``."""
+        if self._by_value is None:
+            self._by_value = sorted((e.value, i) for i, e in enumerate(self.numbers))
+        by_value = self._by_value
+        first = bisect_left(by_value, (low, -1))
+        last = bisect_right(by_value, (high, len(by_value)))
+        return [self.numbers[i] for _, i in by_value[first:last]]
 
     def add_day(self, day: dt.date) -> None:
         self.years.add(day.year)
@@ -63,8 +76,8 @@ class Evidence:
     def supports(self, quantity: Quantity) -> bool:
         kind = quantity.kind
         if kind == "year":
-            return quantity.year in self.years or any(
-                e.value == quantity.value for e in self.numbers
+            return quantity.year in self.years or bool(
+                self.near(quantity.value - 1e-6, quantity.value + 1e-6)
             )
         if kind == "day":
             if self.relative:
@@ -86,7 +99,11 @@ class Evidence:
             return (quantity.year, quantity.month) in self.dated_months or (
                 quantity.month in self.undated_months and quantity.year in self.years
             )
-        return any(_agrees(quantity, e) for e in self.numbers)
+        # Every hedge and rounding stays within one step of the figure.
+        slack = quantity.step * (1 + 1e-9) + 1e-9 * abs(quantity.value)
+        return any(
+            _agrees(quantity, e) for e in self.near(quantity.value - slack, quantity.value + slack)
+        )
 
 
 def _close(a: float, b: float) -> bool:
@@ -114,6 +131,9 @@ def _agrees(stated: Quantity, found: Quantity) -> bool:
     return False
 
 
+# How many occurrences a quick look examines: a text of ten thousand "4"s must not make
+# every figure "4" a loop over all of them (the full reading is linear and decides then).
+_LOOKS = 50
 # What, after a figure, would make it another value or unit: "17 million", "40 %", "5 percent".
 _CHANGES_VALUE = re.compile(
     r"[ \u00a0]?(?:%|percent|per[ \u00a0]cent|hundred|thousand|million|billion|trillion|-?decades?)"
@@ -126,7 +146,9 @@ def _holds(text: str, digits: str) -> bool:
     find = text.find
     index = find(digits)
     size = len(digits)
-    while index != -1:
+    for _ in range(_LOOKS):
+        if index == -1:
+            return False
         before = text[index - 1] if index else " "
         after = text[index + size : index + size + 2]
         if not (before.isdigit() or before in ",.") and not (
@@ -134,7 +156,7 @@ def _holds(text: str, digits: str) -> bool:
         ):
             return True
         index = find(digits, index + 1)
-    return False
+    return index != -1  # too many near misses to look at: say maybe, the full reading decides
 
 
 class ClaimText:
@@ -172,7 +194,9 @@ class ClaimText:
         find = text.find
         size = len(written)
         index = find(written)
-        while index != -1:
+        for _ in range(_LOOKS):
+            if index == -1:
+                break
             before = text[index - 1] if index else " "
             after = text[index + size : index + size + 12]
             if (
@@ -310,6 +334,14 @@ def _day_lists(text: str, found: list[Quantity]) -> list[Quantity]:
 
 def claim_evidence(claim: Claim) -> Evidence:
     return ClaimText(claim).read()
+
+
+def supported(parts: list[Evidence], quantity: Quantity) -> bool:
+    """Whether the evidence of the cited claims, taken together, supports ``quantity``."""
+    if quantity.kind == "day" or quantity.kind == "month":
+        # A day may be in one claim and its year in another: the parts are merged.
+        return merged(parts).supports(quantity)
+    return any(part.supports(quantity) for part in parts)
 
 
 def merged(parts: list[Evidence]) -> Evidence:

@@ -202,18 +202,22 @@ def split(document: Document, level: Level, text: str) -> list[Sentence]:
             spans.append((start, _trim_end(text, start, para_end), paragraph))
         para_start = para_end
     own = _own_targets(document, level, spans)
+    # Borrowing walks backwards, carrying the next cited sentence's IDs within a paragraph:
+    # one pass, where looking ahead from each uncited sentence would be quadratic.
     sentences: list[Sentence] = []
-    for index, (start, end, paragraph) in enumerate(spans):
+    following: tuple[str, ...] = ()
+    current = -1
+    for index in range(len(spans) - 1, -1, -1):
+        start, end, paragraph = spans[index]
+        if paragraph != current:
+            following, current = (), paragraph
         targets = own[index]
-        borrowed = False
-        if not targets:
-            for later in range(index + 1, len(spans)):
-                if spans[later][2] != paragraph:
-                    break
-                if own[later]:
-                    targets, borrowed = own[later], True
-                    break
-        sentences.append(Sentence(start, end, paragraph, targets, borrowed))
+        if targets:
+            following = targets
+            sentences.append(Sentence(start, end, paragraph, targets, False))
+        else:
+            sentences.append(Sentence(start, end, paragraph, following, bool(following)))
+    sentences.reverse()
     return sentences
 
 
