@@ -195,7 +195,9 @@ def test_no_delimiter_row_is_one_ck002_at_the_header() -> None:
 def test_too_few_cells_says_nothing_of_pipes() -> None:
     doc = standard(2)
     doc.rows[1].raw = '|<font id="2">[2]</font> Sales rose.|just one more cell|'
-    messages = [d.message for d in lint_text(doc.text()) if d.code == "CK004"]
+    messages = [
+        d.message for d in lint_text(doc.text()) if d.code == "CK004"
+    ]
     assert messages == ["row has 2 cells, expected 3"]
 
 
