@@ -25,6 +25,7 @@ from claimkit.rules import (
     ck401_one_sided_sources,
     ck501_dead_source_link,
     ck502_quote_not_in_source,
+    ck601_unsupported_number,
     ck901_unused_suppression,
     ck902_invalid_suppression,
 )
@@ -53,6 +54,7 @@ RULES: tuple[Rule, ...] = tuple(
             ck302_claim_not_in_context.RULE,
             ck303_empty_claim.RULE,
             ck401_one_sided_sources.RULE,
+            ck601_unsupported_number.RULE,
             ck901_unused_suppression.RULE,
             ck902_invalid_suppression.RULE,
             ck501_dead_source_link.RULE,

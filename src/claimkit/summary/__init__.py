@@ -1,0 +1,1 @@
+"""Summary levels read as sentences with their evidence (CK601)."""
