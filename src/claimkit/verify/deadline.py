@@ -98,25 +98,25 @@ def adapter(watchdog: Watchdog, **kwargs: Any) -> Any:
     from urllib3.connection import HTTPConnection, HTTPSConnection
     from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-    class Plain(HTTPConnection):
+    class Watched:
+        """Mixed into both connection classes: each socket reports to the watchdog."""
+
+        sock: Any
+
         def _new_conn(self) -> Any:
-            sock = super()._new_conn()
+            sock = super()._new_conn()  # type: ignore[misc]
             watchdog.attach(sock)  # from here on, a TLS handshake is bounded too
             return sock
 
         def getresponse(self, *args: Any, **kw: Any) -> Any:
             watchdog.attach(self.sock)
-            return super().getresponse(*args, **kw)
+            return super().getresponse(*args, **kw)  # type: ignore[misc]
 
-    class Secure(HTTPSConnection):
-        def _new_conn(self) -> Any:
-            sock = super()._new_conn()
-            watchdog.attach(sock)  # from here on, a TLS handshake is bounded too
-            return sock
+    class Plain(Watched, HTTPConnection):
+        pass
 
-        def getresponse(self, *args: Any, **kw: Any) -> Any:
-            watchdog.attach(self.sock)
-            return super().getresponse(*args, **kw)
+    class Secure(Watched, HTTPSConnection):
+        pass
 
     class PlainPool(HTTPConnectionPool):
         ConnectionCls = Plain
