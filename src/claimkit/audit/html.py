@@ -17,7 +17,6 @@ CSP = (
 )
 
 _TAG = re.compile(r"<[^<>]*>")
-_SPACE = re.compile(r"\s+")
 
 
 def text(value: str) -> str:
@@ -26,7 +25,21 @@ def text(value: str) -> str:
     Entities are decoded first so ``&amp;`` shows as ``&`` and not as ``&amp;amp;``; what
     is left is escaped whole, so no markup from a document ever reaches the page as markup.
     """
-    return escape(_SPACE.sub(" ", unescape(_TAG.sub("", value))))
+    if "<" in value:
+        value = _TAG.sub("", value)
+    if "&" in value:
+        value = unescape(value)
+    return escape(" ".join(value.split()))
+
+
+def plain(value: str) -> str:
+    """Text that should hold no markup (a claim, a context, a title), shown as written.
+
+    Markup in it is a defect worth seeing, so it is escaped, not dropped.
+    """
+    if "&" in value:
+        value = unescape(value)
+    return escape(" ".join(value.split()))
 
 
 def attr(value: str) -> str:

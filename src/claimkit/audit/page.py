@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from html import escape
 
 from claimkit.audit.adapter import Analysed
-from claimkit.audit.html import attr, head, mini_bar, text
+from claimkit.audit.html import attr, head, mini_bar, plain, text
 from claimkit.audit.model import FAMILY_NAMES, SEVERITIES, Entry, family
 from claimkit.diagnostics import Diagnostic
 from claimkit.model import Citation, Claim, Level
@@ -172,7 +172,7 @@ class _Page:
         source = claim.source
         if source is None:
             return '<span class="muted">no source cell</span>'
-        outlet = text(source.outlet.value)
+        outlet = plain(source.outlet.value)
         url = source.url.value if source.url is not None else ""
         from claimkit.audit.adapter import url_is_link
 
@@ -258,8 +258,8 @@ class _Page:
                 f'<tr id="{anchor}"{cls}><td class="cid"><a href="#{anchor}">'
                 f"{escape(claim.id or '?')}</a><div class=meta>line {claim.row.line}</div>"
                 f"<div class=meta>cited {times}&times;</div></td>"
-                f"<td>{text(claim.sentence.value)}"
-                f"<details><summary>context</summary>{text(claim.context.value)}</details></td>"
+                f"<td>{plain(claim.sentence.value)}"
+                f"<details><summary>context</summary>{plain(claim.context.value)}</details></td>"
                 f"<td>{self._source(claim)}</td><td>{self._bias(claim)}</td>"
                 f'<td><ul class="findings">{notes}</ul></td>'
                 f"<td>{self._duplicates(claim)}</td></tr>"
@@ -321,9 +321,9 @@ def title_of(analysed: Analysed) -> str:
 
     document = analysed.document
     if document is not None and document.title is not None:
-        plain = " ".join(unescape(re.sub(r"<[^<>]*>", "", document.title.value)).split())
-        if plain:
-            return plain
+        title = " ".join(unescape(document.title.value).split())
+        if title:
+            return title
     return analysed.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 

@@ -90,6 +90,7 @@ def _prepare(out: str) -> None:
 
 
 _jobs: list[LintJob] = []
+_out = ""  # the site's directory, for the workers that write the pages
 
 
 def _work(item: tuple[str, str, int, str, int]) -> Outcome:
@@ -104,7 +105,21 @@ def _work(item: tuple[str, str, int, str, int]) -> Outcome:
         return Outcome(entry_of(analysed, None, failing))
     entry = entry_of(analysed, page, failing)
     html, anchors = render_page(analysed, entry)
-    return Outcome(entry, None, html, anchors, analysed.members, analysed.report)
+    # Written here, on the worker's core: the pages are most of the bytes of a site. The
+    # placeholders for other documents' duplicates stay until ``_patch`` fills them.
+    write_atomic(os.path.join(_out, page), html.encode("utf-8"))
+    return Outcome(entry, None, None, anchors, analysed.members, analysed.report)
+
+
+def _patch(item: tuple[str, dict[str, str]]) -> None:
+    """Fill one written page's placeholders with its claims' copies in other documents."""
+    path, by_anchor = item
+    try:
+        with open(path, encoding="utf-8") as handle:
+            html = handle.read()
+    except OSError as exc:
+        raise SiteError(f"cannot read back {path}: {exc.strerror or exc}") from None
+    write_atomic(path, _PLACEHOLDER.sub(partial(_fill, by_anchor), html).encode("utf-8"))
 
 
 def _fill(by_anchor: dict[str, str], match: re.Match[str]) -> str:
@@ -145,8 +160,9 @@ def build(
     progress: Callable[[int], None] | None = None,
 ) -> Built:
     """Analyse ``files`` and write the site to ``out``; SiteError when it cannot be written."""
-    global _jobs
+    global _jobs, _out
     _prepare(out)
+    _out = out
     planner = files.planner
     job_index: dict[int, int] = {}
     _jobs = []
@@ -202,16 +218,18 @@ def build(
 
     for name in ASSETS:
         write_atomic(os.path.join(out, "assets", name), (STATIC / name).read_bytes())
+    patches: list[tuple[str, dict[str, str]]] = []
     for outcome in outcomes:
-        if outcome.entry is None or outcome.html is None or outcome.entry.page is None:
+        if outcome.entry is None or outcome.entry.page is None:
             continue
-        html = outcome.html
+        built.pages += 1
         extra = others.get(outcome.entry.path)
         if extra is not None:
             by_anchor = {outcome.anchors[line]: items for line, items in extra.items()}
-            html = _PLACEHOLDER.sub(partial(_fill, by_anchor), html)
-        write_atomic(os.path.join(out, outcome.entry.page), html.encode("utf-8"))
-        built.pages += 1
+            patches.append((os.path.join(out, outcome.entry.page), by_anchor))
+    # In this process: reading back and rewriting a page is cheaper than a pool's start-up.
+    for patch in patches:
+        _patch(patch)
     corpus = Corpus(
         entries=entries,
         report=adapter.corpus_report(reports) if reports else None,
