@@ -7,10 +7,8 @@ dedupe goes through this module, so that change touches one file here.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from claimkit.dedupe.detect import ClaimDuplicate
 from claimkit.dedupe.report import Cluster, Member
@@ -33,9 +31,10 @@ __all__ = [
     "analyse",
     "corpus_report",
     "cross_file",
-    "in_parallel",
+    "members",
     "plan",
     "preload",
+    "read",
     "unreadable",
     "url_is_link",
 ]
@@ -100,7 +99,6 @@ class Analysed:
     duplicates: tuple[ClaimDuplicate, ...] = ()
     ratings: dict[int, RowRating] | None = None  # by id() of the claim
     first_row: dict[str, Claim] | None = None  # each ID's first row, as citations resolve
-    members: tuple[Member, ...] = ()  # rows that take part in cross-document duplicates
 
     def offset(self, line: int, column: int) -> int:
         """The character offset of a 1-based position (diagnostics carry positions only)."""
@@ -109,17 +107,11 @@ class Analysed:
         return starts[min(line, len(starts)) - 1] + column - 1
 
 
-def analyse(path: str, display: str, job: LintJob) -> Analysed:
-    from claimkit.dedupe.detect import claim_duplicates
-    from claimkit.dedupe.plan import dedupe_rows
-    from claimkit.dedupe.report import member
+def read(path: str, display: str, job: LintJob) -> Document | Analysed:
+    """The parsed explainer, or (when there is nothing to audit) the engine's verdict on it."""
     from claimkit.engine import lint_file, lint_parsed
     from claimkit.files import parse_path
     from claimkit.parse import UnreadableError
-    from claimkit.ratings.access import database
-    from claimkit.ratings.resolve import rate_row
-    from claimkit.report.compute import document_report
-    from claimkit.rules.base import Context
 
     try:
         document = parse_path(path, display, job.settings.max_file_size)
@@ -127,22 +119,43 @@ def analyse(path: str, display: str, job: LintJob) -> Analysed:
         # The engine knows how an unreadable file is reported (CK001, or skipped).
         result = lint_file(path, display, job)
         return Analysed(display, None, result.diagnostics, result.skipped)
+    if not document.text.strip() or not document.is_explainer:
+        return Analysed(display, None, (), lint_parsed(document, job).skipped)
+    return document
+
+
+def members(document: Document, job: LintJob) -> tuple[Member, ...]:
+    """The rows that take part in cross-document duplicates, as ``dedupe`` chooses them."""
+    from claimkit.dedupe.plan import dedupe_rows
+    from claimkit.dedupe.report import member
+    from claimkit.rules.base import Context
+
+    rows = dedupe_rows(Context(document, job.settings))
+    return tuple(member(document.path, claim) for claim in rows)
+
+
+def analyse(document: Document, job: LintJob) -> Analysed:
+    """Every existing analysis of one explainer: lint, the bias report, duplicates, ratings."""
+    from claimkit.dedupe.detect import claim_duplicates
+    from claimkit.dedupe.plan import dedupe_rows
+    from claimkit.engine import lint_parsed
+    from claimkit.ratings.access import database
+    from claimkit.ratings.resolve import rate_row
+    from claimkit.report.compute import document_report
+    from claimkit.rules.base import Context
+
     result = lint_parsed(document, job)
-    if result.skipped:
-        return Analysed(display, None, (), result.skipped)
     db = database(job.settings)
     ctx = Context(document, job.settings)
-    rows = dedupe_rows(ctx)
     return Analysed(
-        display,
+        document.path,
         document,
         result.diagnostics,
         None,
         report=document_report(document, db),
-        duplicates=tuple(claim_duplicates(rows, job.settings.dedupe_threshold)),
+        duplicates=tuple(claim_duplicates(dedupe_rows(ctx), job.settings.dedupe_threshold)),
         ratings={id(c): rate_row(c, db) for c in document.claims if not c.malformed},
         first_row=dict(ctx.graph.first_row),
-        members=tuple(member(display, claim) for claim in rows),
     )
 
 
@@ -170,34 +183,3 @@ def url_is_link(url: str) -> bool:
     from claimkit.rules.ck201_invalid_source_url import url_problem
 
     return url_problem(url) is None and url.lower().startswith(("http://", "https://"))
-
-
-PARALLEL_THRESHOLD = 64
-T = TypeVar("T")
-R = TypeVar("R")
-_task: Callable[[object], object] | None = None
-
-
-def _call(item: object) -> object:
-    assert _task is not None
-    return _task(item)
-
-
-def in_parallel(task: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> Iterator[R]:
-    """``task`` over ``items`` in order, on forked workers when it pays (as lint does)."""
-    workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
-        for item in items:
-            yield task(item)
-        return
-    import multiprocessing
-
-    from claimkit.workers import die_with_parent
-
-    global _task
-    _task = task  # type: ignore[assignment]  # inherited by the forked workers, not pickled
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(256, len(items) // (workers * 8)))
-    with context.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
-        yield from pool.imap(_call, items, chunksize=chunk)

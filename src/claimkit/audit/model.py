@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from claimkit.dedupe.report import Member
 from claimkit.report.model import Report, UnitStats
 
 # Rule families by code prefix, in the index's column order. One-sided sources (CK4xx) is
@@ -52,13 +51,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a worker hands back for one file: small, so moving it between processes is cheap."""
+    """One file's end result: its index row (None when skipped) and its bias report."""
 
-    entry: Entry | None  # None for a skipped file
+    entry: Entry | None
     skipped: str | None = None
-    # The document page, with a placeholder per claim for duplicates in other documents
-    # (known only once every file is read): ``<!--x:ANCHOR-->``.
-    html: str | None = None
-    anchors: dict[int, str] = field(default_factory=dict)  # claim row line -> anchor
-    members: tuple[Member, ...] = ()
     report: Report | None = None

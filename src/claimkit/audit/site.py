@@ -12,9 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -29,12 +27,12 @@ from claimkit.audit.index import (
     render_list_page,
     unrated_table,
 )
-from claimkit.audit.model import Entry, Outcome
+from claimkit.audit.model import Entry
+from claimkit.audit.run import Extra, First, Item, WorkError, run
 from claimkit.engine import LintJob
 
 STATIC = Path(__file__).parent / "static"
 ASSETS = ("audit.css", "audit.js")
-_PLACEHOLDER = re.compile(r"<!--x:([A-Za-z0-9_-]+)-->")
 _SLUG = re.compile(r"[^A-Za-z0-9._-]+")
 # Links from one claim to its copies in other documents; a sentence that half the corpus
 # repeats would otherwise put thousands of links on every one of its pages.
@@ -89,52 +87,39 @@ def _prepare(out: str) -> None:
         raise SiteError(f"cannot create {out}: {exc.strerror or exc}") from None
 
 
-_jobs: list[LintJob] = []
-_out = ""  # the site's directory, for the workers that write the pages
+def _others(firsts: list[First]) -> tuple[Extra, dict[tuple[str, int], str]]:
+    """For each document and claim anchor, the list items naming the claim's copies elsewhere.
 
-
-def _work(item: tuple[str, str, int, str, int]) -> Outcome:
-    from claimkit.audit.page import entry_of, render_page
-
-    path, display, job_index, page, fail_on = item
-    analysed = adapter.analyse(path, display, _jobs[job_index])
-    if analysed.skipped is not None and not analysed.diagnostics:
-        return Outcome(None, skipped=analysed.skipped)
-    failing = any(d.severity >= fail_on for d in analysed.diagnostics)
-    if analysed.document is None:  # unreadable (CK001): a row in the index, no page
-        return Outcome(entry_of(analysed, None, failing))
-    entry = entry_of(analysed, page, failing)
-    html, anchors = render_page(analysed, entry)
-    # Written here, on the worker's core: the pages are most of the bytes of a site. The
-    # placeholders for other documents' duplicates stay until ``_patch`` fills them.
-    write_atomic(os.path.join(_out, page), html.encode("utf-8"))
-    return Outcome(entry, None, None, anchors, analysed.members, analysed.report)
-
-
-def _patch(item: tuple[str, dict[str, str]]) -> None:
-    """Fill one written page's placeholders with its claims' copies in other documents."""
-    path, by_anchor = item
-    try:
-        with open(path, encoding="utf-8") as handle:
-            html = handle.read()
-    except OSError as exc:
-        raise SiteError(f"cannot read back {path}: {exc.strerror or exc}") from None
-    write_atomic(path, _PLACEHOLDER.sub(partial(_fill, by_anchor), html).encode("utf-8"))
-
-
-def _fill(by_anchor: dict[str, str], match: re.Match[str]) -> str:
-    return by_anchor.get(match.group(1), "")
-
-
-def _others(
-    clusters: list[Cluster], links: dict[tuple[str, int], str], titles: dict[str, str]
-) -> dict[str, dict[int, str]]:
-    """For each document and claim row line: the list items naming its copies elsewhere."""
-    found: dict[str, dict[int, list[str]]] = {}
+    Also the link to every claim row, for the index's cluster list: ``pages/PAGE#ANCHOR`` by
+    (path, line).
+    """
+    links: dict[tuple[str, int], str] = {}
+    titles: dict[str, str] = {}
+    where: dict[str, tuple[int, dict[int, str]]] = {}
+    members: list[Member] = []
+    for first in firsts:
+        if first.page is None:
+            continue
+        titles[first.display] = first.title
+        where[first.display] = (first.index, first.anchors)
+        for line, anchor in first.anchors.items():
+            links[(first.display, line)] = f"{first.page}#{anchor}"
+        members.extend(first.members)
+    threshold = _threshold
+    clusters = adapter.cross_file(members, threshold) if len(where) > 1 else []
+    # Largest first: the cluster an editor should see is the one in the most documents.
+    clusters.sort(key=lambda c: -len({c.kept.path, *(d.member.path for d in c.duplicates)}))
+    _found.clear()
+    _found.extend(clusters)
+    found: dict[int, dict[str, list[str]]] = {}
     for cluster in clusters:
-        members = [cluster.kept, *(d.member for d in cluster.duplicates)]
-        for one in members:
-            others = [m for m in members if m.path != one.path]
+        group = [cluster.kept, *(d.member for d in cluster.duplicates)]
+        for one in group:
+            index, anchors = where[one.path]
+            here = anchors.get(one.line)
+            if here is None:
+                continue
+            others = [m for m in group if m.path != one.path]
             items = []
             for other in others[:OTHERS_SHOWN]:
                 target = links.get((other.path, other.line))
@@ -149,46 +134,55 @@ def _others(
                     f'<li class="elsewhere">and {len(others) - OTHERS_SHOWN} more documents '
                     '(<a href="../clusters.html">all clusters</a>)</li>'
                 )
-            found.setdefault(one.path, {}).setdefault(one.line, []).extend(items)
-    return {path: {line: "".join(v) for line, v in lines.items()} for path, lines in found.items()}
+            found.setdefault(index, {}).setdefault(here, []).extend(items)
+    extra = {index: {a: "".join(v) for a, v in by.items()} for index, by in found.items()}
+    return extra, links
+
+
+# Set by ``build`` for ``_others``, which ``run`` calls between the passes.
+_threshold: float | None = None
+_found: list[Cluster] = []
 
 
 def build(
     files: Files,
     out: str,
     jobs: int | None = None,
-    progress: Callable[[int], None] | None = None,
 ) -> Built:
     """Analyse ``files`` and write the site to ``out``; SiteError when it cannot be written."""
-    global _jobs, _out
+    global _threshold
     _prepare(out)
-    _out = out
     planner = files.planner
     job_index: dict[int, int] = {}
-    _jobs = []
-    items: list[tuple[str, str, int, str, int]] = []
+    run_jobs: list[LintJob] = []
+    items: list[Item] = []
     width = max(4, len(str(len(files.files))))
     for number, (path, display) in enumerate(files.files, start=1):
         job = planner.job(path)
         if id(job) not in job_index:
-            job_index[id(job)] = len(_jobs)
-            _jobs.append(job)
+            job_index[id(job)] = len(run_jobs)
+            run_jobs.append(job)
             adapter.preload(job)
-        fail_on = int(planner.fail_on(path))
-        items.append(
-            (path, display, job_index[id(job)], page_name(number, width, display), fail_on)
-        )
-    built = Built()
-    outcomes: list[Outcome] = []
-    for outcome in adapter.in_parallel(_work, items, jobs):
-        outcomes.append(outcome)
-        if progress is not None:
-            progress(len(outcomes))
-    entries: list[Entry] = []
-    members: list[Member] = []
-    reports = []
+        page = page_name(number, width, display)
+        items.append(Item(path, display, job_index[id(job)], page, int(planner.fail_on(path))))
+    _threshold = run_jobs[0].settings.dedupe_threshold if run_jobs else None
     links: dict[tuple[str, int], str] = {}
-    titles: dict[str, str] = {}
+
+    def link(firsts: list[First]) -> Extra:
+        extra, found = _others(firsts)
+        links.update(found)
+        return extra
+
+    for name in ASSETS:
+        write_atomic(os.path.join(out, "assets", name), (STATIC / name).read_bytes())
+    try:
+        outcomes = run(items, run_jobs, out, link, jobs)
+    except WorkError as exc:
+        raise SiteError(str(exc)) from None
+    clusters = list(_found)
+    built = Built()
+    entries: list[Entry] = []
+    reports = []
     for path, why in files.walk_errors:
         from claimkit.audit.page import entry_of
 
@@ -201,35 +195,11 @@ def build(
         entry = outcome.entry
         entries.append(entry)
         built.failing = built.failing or entry.failing
-        titles[entry.path] = entry.title
-        members.extend(outcome.members)
+        if entry.page is not None:
+            built.pages += 1
         if outcome.report is not None:
             reports.append(outcome.report)
-        if entry.page is not None:
-            for line, anchor in outcome.anchors.items():
-                links[(entry.path, line)] = f"{entry.page}#{anchor}"
-    threshold = _jobs[0].settings.dedupe_threshold if _jobs else None
-    clusters = adapter.cross_file(members, threshold) if len(reports) > 1 else []
-    del members
-    # Largest first: the cluster an editor should see is the one in the most documents.
-    clusters.sort(key=lambda c: -len({c.kept.path, *(d.member.path for d in c.duplicates)}))
-    others = _others(clusters, links, titles)
     unrated = _unrated(reports)
-
-    for name in ASSETS:
-        write_atomic(os.path.join(out, "assets", name), (STATIC / name).read_bytes())
-    patches: list[tuple[str, dict[str, str]]] = []
-    for outcome in outcomes:
-        if outcome.entry is None or outcome.entry.page is None:
-            continue
-        built.pages += 1
-        extra = others.get(outcome.entry.path)
-        if extra is not None:
-            by_anchor = {outcome.anchors[line]: items for line, items in extra.items()}
-            patches.append((os.path.join(out, outcome.entry.page), by_anchor))
-    # In this process: reading back and rewriting a page is cheaper than a pool's start-up.
-    for patch in patches:
-        _patch(patch)
     corpus = Corpus(
         entries=entries,
         report=adapter.corpus_report(reports) if reports else None,
