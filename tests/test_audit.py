@@ -290,3 +290,46 @@ def test_real_samples_build(cli: Callable[..., Run], tmp_path: Path) -> None:
     for page in pages:
         parsed = _parse(page)
         assert not any(tag == "script" for tag, _ in parsed.tags)
+
+
+def test_unreadable_file_is_a_row_without_a_page(cli: Callable[..., Run], tmp_path: Path) -> None:
+    write(tmp_path / "docs/a.md", standard(2).text())
+    (tmp_path / "docs/b.md").write_bytes(b"\x00\x01binary\xff" * 10)
+    result = cli("audit", "docs", "--html", "out")
+    assert result.code == 1
+    index = (tmp_path / "out/index.html").read_text(encoding="utf-8")
+    assert '<tr data-codes="CK001" class="fail"><td>b.md</td><td>docs/b.md</td>' in index
+    assert len(_pages(tmp_path / "out")) == 1
+
+
+@pytest.mark.parametrize("count", [2, 70])  # in this process, and on worker processes
+def test_a_page_that_cannot_be_written_is_exit_2(
+    cli: Callable[..., Run], tmp_path: Path, count: int
+) -> None:
+    for i in range(count):
+        write(tmp_path / f"docs/{i:03d}.md", standard(2).text())
+    (tmp_path / "out/pages/0002-docs-001.html").mkdir(parents=True)
+    result = cli("audit", "docs", "--html", "out", "-j", "2")
+    assert result.code == 2
+    assert result.stderr.startswith("claimkit: error: cannot write ")
+    assert "0002-docs-001.html" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_blindspot_grades() -> None:
+    from claimkit.report.chart import blindspot_grade
+    from claimkit.report.compute import unit_stats
+
+    def grade(**counts: int) -> tuple[int, str]:
+        stats = unit_stats({k.replace("_", " "): v for k, v in counts.items()})
+        found = blindspot_grade(stats)
+        return found.level, found.word
+
+    assert grade(Left=3, Center=2) == (3, "blindspot")
+    assert grade(Lean_Left=9, Right=1) == (2, "thin")
+    assert grade(Lean_Left=3, Lean_Right=1) == (1, "uneven")
+    assert grade(Left=2, Right=1) == (0, "balanced")
+    assert grade(Center=4) == (0, "balanced")
+    assert (
+        "1 of 10 sided sources on the right (10%)"
+        in blindspot_grade(unit_stats({"Lean Left": 9, "Right": 1})).detail
+    )
