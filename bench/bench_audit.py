@@ -33,6 +33,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--corpus", help="use this directory instead of generating one")
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="also time dedupe and bias-report, the other commands the audit subsumes",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="claimkit-audit-bench-") as scratch:
         corpus = Path(args.corpus) if args.corpus else Path(scratch) / "corpus"
@@ -41,11 +46,17 @@ def main() -> None:
         files = len(list(corpus.glob("*.md")))
         lint: list[float] = []
         audit: list[float] = []
+        others: dict[str, list[float]] = {"dedupe": [], "bias-report": []}
         site = Path(scratch) / "site"
         for _ in range(args.runs):
             lint.append(wall([SCRIPT, "lint", "-q", str(corpus)]))
             shutil.rmtree(site, ignore_errors=True)
             audit.append(wall([SCRIPT, "audit", "-q", str(corpus), "--html", str(site)]))
+            if args.all:
+                others["dedupe"].append(wall([SCRIPT, "dedupe", "-q", str(corpus)]))
+                others["bias-report"].append(
+                    wall([SCRIPT, "bias-report", "-q", "--format", "json", str(corpus)])
+                )
         lm, am = statistics.median(lint), statistics.median(audit)
         index = (site / "index.html").stat().st_size
         print(
@@ -56,6 +67,10 @@ def main() -> None:
             f"index.html {index / 1e6:.2f} MB, site {_size(site) / 1e6:.1f} MB "
             f"in {sum(1 for _ in site.rglob('*.html'))} pages"
         )
+        for name, times in others.items():
+            if times:
+                m = statistics.median(times)
+                print(f"{name} {m:.2f} s ({m / lm:.2f}x lint)")
         print("lint runs: " + ", ".join(f"{t:.2f}" for t in lint))
         print("audit runs: " + ", ".join(f"{t:.2f}" for t in audit))
 
