@@ -141,10 +141,7 @@ def _serve(work: Work, indices: list[int], connection: Any, parent: int) -> None
     gc.disable()
     try:
         connection.send(("first", work.first(indices)))
-        # The parent now clusters the corpus on one core: the one step that cannot be split
-        # and that every page waits for. Rendering yields to it.
-        os.nice(5)
-        work.second()
+        work.second()  # meanwhile the parent clusters the corpus's duplicates
         extra = connection.recv()
         connection.send(("done", work.finish(extra)))
     except WorkError as exc:
