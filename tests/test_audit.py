@@ -94,7 +94,9 @@ def test_site_layout_index_rows_and_exit_code(cli: Callable[..., Run], tmp_path:
     rows = [attrs for tag, attrs in index.tags if tag == "tr" and "data-codes" in attrs]
     assert len(rows) == 2
     text = " ".join(index.text)
-    assert "Who pays for the canal's drought?" in text and "docs/b.md" in text
+    assert "Who pays for the canal's drought?" in text
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "<p>Paths are under <code>docs</code>.</p>" in html and "<td>b.md</td>" in html
     assert "Duplicate claims across documents (1)" in text
     assert "1 skipped" not in text and "markdown file(s) skipped" in text
 
@@ -298,7 +300,7 @@ def test_unreadable_file_is_a_row_without_a_page(cli: Callable[..., Run], tmp_pa
     result = cli("audit", "docs", "--html", "out")
     assert result.code == 1
     index = (tmp_path / "out/index.html").read_text(encoding="utf-8")
-    assert '<tr data-codes="CK001" class="fail"><td>b.md</td><td>docs/b.md</td>' in index
+    assert '<tr data-codes="CK001" class="fail"><td>b.md</td><td>b.md</td>' in index
     assert len(_pages(tmp_path / "out")) == 1
 
 
@@ -308,11 +310,11 @@ def test_a_page_that_cannot_be_written_is_exit_2(
 ) -> None:
     for i in range(count):
         write(tmp_path / f"docs/{i:03d}.md", standard(2).text())
-    (tmp_path / "out/pages/0002-docs-001.html").mkdir(parents=True)
+    (tmp_path / "out/pages/0002-001.html").mkdir(parents=True)
     result = cli("audit", "docs", "--html", "out", "-j", "2")
     assert result.code == 2
     assert result.stderr.startswith("claimkit: error: cannot write ")
-    assert "0002-docs-001.html" in result.stderr and result.stderr.count("\n") == 1
+    assert "0002-001.html" in result.stderr and result.stderr.count("\n") == 1
 
 
 def test_blindspot_grades() -> None:

@@ -76,7 +76,7 @@ def mini_bar(stats: UnitStats | None) -> str:
     if not on_scale:
         return '<span class="muted">no rated outlet</span>'
     parts = [
-        f'<svg class="mb" width="{MINI_WIDTH}" height="12" viewBox="0 0 {MINI_WIDTH} 12" '
+        f'<svg class="mb" viewBox="0 0 {MINI_WIDTH} 12" '
         f'role="img" aria-label="mean lean {lean(stats.mean_lean)}">'
     ]
     x = 0.0

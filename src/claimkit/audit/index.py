@@ -176,11 +176,24 @@ def _clusters(corpus: Corpus) -> str:
     )
 
 
-def _row(entry: Entry, families: Sequence[str]) -> str:
+def common_folder(paths: Sequence[str]) -> str:
+    """The folder every path is in ("" when none is shared), said once above the table."""
+    import os
+
+    folders = [os.path.dirname(p) for p in paths]
+    try:
+        common = os.path.commonpath(folders) if folders else ""
+    except ValueError:  # absolute and relative paths mixed
+        return ""
+    return common if common not in ("", ".") else ""
+
+
+def _row(entry: Entry, families: Sequence[str], folder: str) -> str:
     codes = " ".join(sorted(entry.codes))
     title = escape(entry.title)
     link = f'<a href="{attr(entry.page)}">{title}</a>' if entry.page else title
-    cells = [f"<td>{link}</td><td>{escape(entry.path)}</td><td>{entry.claims}</td>"]
+    shown = entry.path[len(folder) :].lstrip("/\\") if folder else entry.path
+    cells = [f"<td>{link}</td><td>{escape(shown)}</td><td>{entry.claims}</td>"]
     for severity in SEVERITIES:
         n = entry.severities[severity]
         cells.append(f'<td class="{severity[0]}">{n}</td>' if n else "<td>0</td>")
@@ -227,13 +240,16 @@ def _documents(corpus: Corpus) -> str:
         + th("lean", "num", "outlets on the scale Left..Right; black mark: the mean")
         + th("rated", "num", "share of the outlets the ratings database rates")
     )
-    rows = "".join(_row(entry, families) for entry in entries)
+    folder = common_folder([e.path for e in entries])
+    under = f"<p>Paths are under <code>{escape(folder)}</code>.</p>" if folder else ""
+    rows = "".join(_row(entry, families, folder) for entry in entries)
     return (
         '<section id="documents"><h2>Documents</h2>'
         '<div class="controls"><label>Filter <input id="q" type="search" '
         'placeholder="title or path" autocomplete="off"></label> '
         f'<label>Rule <select id="rule"><option value="">any rule</option>{options}</select>'
         '</label> <span id="shown" aria-live="polite"></span></div>'
+        f"{under}"
         f'<table id="docs" class="docs"><thead><tr>{header}</tr></thead>'
         f"<tbody>{rows}</tbody></table></section>"
     )

@@ -54,8 +54,10 @@ class Built:
 
 
 def page_name(number: int, width: int, display: str) -> str:
-    stem = display[:-3] if display.lower().endswith(".md") else display
-    slug = _SLUG.sub("-", stem).strip("-.")[-60:].lstrip("-.") or "document"
+    """``pages/NNNN-NAME.html``: the number keeps it unique, the file's own name is for people."""
+    name = display.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = name[:-3] if name.lower().endswith(".md") else name
+    slug = _SLUG.sub("-", stem).strip("-.")[:40].rstrip("-.") or "document"
     return f"pages/{number:0{width}d}-{slug}.html"
 
 
