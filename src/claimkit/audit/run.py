@@ -109,7 +109,7 @@ class Work:
             analysed = adapter.analyse(self.documents.pop(index), self.jobs[item.job])
             failing = any(d.severity >= item.fail_on for d in analysed.diagnostics)
             entry = entry_of(analysed, item.page, failing)
-            self.pages[index], _anchors = render_page(analysed, entry)
+            self.pages[index] = render_page(analysed, entry)[0]
             self.outcomes[index] = Outcome(entry, report=analysed.report)
 
     def finish(self, extra: Extra) -> list[tuple[int, Outcome]]:

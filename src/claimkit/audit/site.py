@@ -89,11 +89,14 @@ def _prepare(out: str) -> None:
         raise SiteError(f"cannot create {out}: {exc.strerror or exc}") from None
 
 
-def _others(firsts: list[First]) -> tuple[Extra, dict[tuple[str, int], str]]:
+Links = dict[tuple[str, int], str]
+
+
+def _others(firsts: list[First], threshold: float | None) -> tuple[Extra, Links, list[Cluster]]:
     """For each document and claim anchor, the list items naming the claim's copies elsewhere.
 
-    Also the link to every claim row, for the index's cluster list: ``pages/PAGE#ANCHOR`` by
-    (path, line).
+    Also the link to every claim row, for the index's cluster list (``pages/PAGE#ANCHOR`` by
+    path and line), and the clusters themselves, largest first.
     """
     links: dict[tuple[str, int], str] = {}
     titles: dict[str, str] = {}
@@ -107,12 +110,9 @@ def _others(firsts: list[First]) -> tuple[Extra, dict[tuple[str, int], str]]:
         for line, anchor in first.anchors.items():
             links[(first.display, line)] = f"{first.page}#{anchor}"
         members.extend(first.members)
-    threshold = _threshold
     clusters = adapter.cross_file(members, threshold) if len(where) > 1 else []
     # Largest first: the cluster an editor should see is the one in the most documents.
     clusters.sort(key=lambda c: -len({c.kept.path, *(d.member.path for d in c.duplicates)}))
-    _found.clear()
-    _found.extend(clusters)
     found: dict[int, dict[str, list[str]]] = {}
     for cluster in clusters:
         group = [cluster.kept, *(d.member for d in cluster.duplicates)]
@@ -138,12 +138,7 @@ def _others(firsts: list[First]) -> tuple[Extra, dict[tuple[str, int], str]]:
                 )
             found.setdefault(index, {}).setdefault(here, []).extend(items)
     extra = {index: {a: "".join(v) for a, v in by.items()} for index, by in found.items()}
-    return extra, links
-
-
-# Set by ``build`` for ``_others``, which ``run`` calls between the passes.
-_threshold: float | None = None
-_found: list[Cluster] = []
+    return extra, links, clusters
 
 
 def build(
@@ -152,7 +147,6 @@ def build(
     jobs: int | None = None,
 ) -> Built:
     """Analyse ``files`` and write the site to ``out``; SiteError when it cannot be written."""
-    global _threshold
     _prepare(out)
     planner = files.planner
     job_index: dict[int, int] = {}
@@ -167,12 +161,15 @@ def build(
             adapter.preload(job)
         page = page_name(number, width, display)
         items.append(Item(path, display, job_index[id(job)], page, int(planner.fail_on(path))))
-    _threshold = run_jobs[0].settings.dedupe_threshold if run_jobs else None
-    links: dict[tuple[str, int], str] = {}
+    # One threshold per run, as dedupe has it: the configuration of the first file.
+    threshold = run_jobs[0].settings.dedupe_threshold if run_jobs else None
+    links: Links = {}
+    clusters: list[Cluster] = []
 
     def link(firsts: list[First]) -> Extra:
-        extra, found = _others(firsts)
+        extra, found, grouped = _others(firsts, threshold)
         links.update(found)
+        clusters.extend(grouped)
         return extra
 
     for name in ASSETS:
@@ -181,7 +178,6 @@ def build(
         outcomes = run(items, run_jobs, out, link, jobs)
     except WorkError as exc:
         raise SiteError(str(exc)) from None
-    clusters = list(_found)
     built = Built()
     entries: list[Entry] = []
     reports = []
