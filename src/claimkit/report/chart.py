@@ -117,7 +117,8 @@ def lean_chart(stats: UnitStats, title: str, width: int = 600) -> str:
     off = counts["Mixed"] + counts["Unrated"]
     scale = half / max(left_need, right_need, off / 2, 1)
     top = 16
-    height = top + _BAR + 8 + _OFF + 4
+    # The thinner bar below only when there is something off the scale to show.
+    height = top + _BAR + 4 + (_OFF + 8 if off else 0)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
