@@ -82,9 +82,10 @@ def lsh_pairs(keys: Sequence[str], eligible: Sequence[bool]) -> npt.NDArray[np.i
     seg_starts = np.concatenate(([0], np.cumsum(seg_lengths)[:-1]))
     rng = np.random.default_rng(SEED)
     width = np.int64(len(keys))
-    # Pairs as one int64 code each (a * width + b), merged band by band so that a pair
-    # found by many bands (near-identical sets) is held once.
-    codes = np.zeros(0, dtype=np.int64)
+    # Pairs as one int64 code each (a * width + b), merged once at the end so that a pair
+    # found by many bands (near-identical sets) is held once. (A union per band re-sorted
+    # the growing set 30 times: 1.7 s of a 2.4 s run on 15,000 generated claims.)
+    found: list[npt.NDArray[np.int64]] = []
     count = len(chosen)
     for _band in range(BANDS):
         key = np.zeros(count, dtype=np.uint64)
@@ -94,13 +95,17 @@ def lsh_pairs(keys: Sequence[str], eligible: Sequence[bool]) -> npt.NDArray[np.i
             key = key * np.uint64(0x9E3779B97F4A7C15) + minima
         order = np.argsort(key, kind="stable")
         ordered = key[order]
-        found: list[npt.NDArray[np.int64]] = []
         for step in range(1, WINDOW + 1):
             same = np.flatnonzero(ordered[:-step] == ordered[step:])
             if not len(same):
                 break
             left, right = chosen[order[same]], chosen[order[same + step]]
             found.append(np.minimum(left, right) * width + np.maximum(left, right))
-        if found:
-            codes = np.union1d(codes, np.concatenate(found))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    codes = np.sort(np.concatenate(found))
+    distinct = np.empty(len(codes), dtype=bool)
+    distinct[0] = True
+    np.not_equal(codes[1:], codes[:-1], out=distinct[1:])
+    codes = codes[distinct]
     return np.stack((codes // width, codes % width), axis=1)

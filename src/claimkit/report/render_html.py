@@ -1,17 +1,19 @@
-"""``--format html``: one self-contained page (inline CSS and SVG, no scripts, no assets)."""
+"""``--format html``: one self-contained page (inline CSS and SVG, no scripts, no assets).
+
+The chart and the graded blindspot come from ``report.chart``, which the audit site shares.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
 
-from claimkit.report.model import REPORT_LABELS, UNIT_TITLES, Report, UnitStats
-from claimkit.report.text import COLORS, lean, lean_words, percent, shorten, sides, verdict
+from claimkit.report.chart import GRADE_CSS, blindspot_grade, grade_html, lean_chart
+from claimkit.report.model import REPORT_LABELS, UNIT_TITLES, Report
+from claimkit.report.text import COLORS, lean, lean_words, percent, shorten, sides
 
-_BAR_WIDTH = 600
-_BAR_HEIGHT = 28
-
-_CSS = """
+_CSS = (
+    """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;
 max-width:60em;padding:0 1em;color:#222;background:#fff}
 h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ddd}
@@ -20,39 +22,14 @@ table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .7em;text-align:
 border-bottom:1px solid #eee}th:first-child,td:first-child{text-align:left}
 .legend span{display:inline-block;margin-right:1em}
 .sw{display:inline-block;width:.9em;height:.9em;vertical-align:-.1em;margin-right:.3em}
-.verdict{font-weight:600}.blind{color:#b00020}
+.verdict{font-weight:600}
 """
-
-
-def _bar(stats: UnitStats, title: str) -> str:
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_BAR_WIDTH}" height="{_BAR_HEIGHT}" '
-        f'viewBox="0 0 {_BAR_WIDTH} {_BAR_HEIGHT}" role="img" aria-label="{escape(title)}">'
-    ]
-    if not stats.total:
-        parts.append(
-            f'<rect width="{_BAR_WIDTH}" height="{_BAR_HEIGHT}" fill="#f2f2f2"/>'
-            '<text x="8" y="19" font-size="13" fill="#555">nothing to count</text>'
-        )
-    x = 0.0
-    for label in REPORT_LABELS:
-        count = stats.counts[label]
-        if not count:
-            continue
-        width = _BAR_WIDTH * count / stats.total
-        share = percent(count / stats.total)
-        parts.append(
-            f'<rect x="{x:.2f}" y="0" width="{width:.2f}" height="{_BAR_HEIGHT}" '
-            f'fill="{COLORS[label]}"><title>{escape(label)}: {count} ({share})</title></rect>'
-        )
-        x += width
-    parts.append("</svg>")
-    return "".join(parts)
+    + GRADE_CSS
+)
 
 
 def _unit(report: Report, unit: str) -> str:
     s = report.units[unit]
-    blind = ' class="verdict blind"' if s.blindspot else ' class="verdict"'
     rows = "".join(
         f'<tr><td><span class=sw style="background:{COLORS[x]}"></span>{escape(x)}</td>'
         f"<td>{s.counts[x]}</td><td>{percent(s.counts[x] / s.total if s.total else 0)}</td></tr>"
@@ -60,10 +37,10 @@ def _unit(report: Report, unit: str) -> str:
     )
     return (
         f"<h3>{escape(UNIT_TITLES[unit])}</h3>"
-        + _bar(s, f"{UNIT_TITLES[unit]}: share per label")
+        + lean_chart(s, f"{UNIT_TITLES[unit]}: count per label, left and right of centre")
         + f"<p>Left / center / right: {sides(s)} of the rated · mean lean {lean(s.mean_lean)} "
         f"({escape(lean_words(s.mean_lean))}) · rated coverage {percent(s.coverage)} · "
-        f"<span{blind}>blindspot: {escape(verdict(s))}</span></p>"
+        f"one-sidedness: {grade_html(blindspot_grade(s))}</p>"
         f"<details><summary>counts</summary><table><tr><th>label</th><th>count</th>"
         f"<th>share</th></tr>{rows}</table></details>"
     )

@@ -1,0 +1,231 @@
+"""Build the audit site: analyse every file (in parallel), link duplicates, write the pages.
+
+Layout of ``DIR``: ``index.html``, ``pages/NNNN-NAME.html`` (one per document),
+``assets/audit.css`` and ``assets/audit.js`` (copied from the package), and
+``clusters.html`` / ``unrated.html`` when those lists are too long for the index. Every file
+is written atomically (a temporary file beside it, then a rename); nothing else in ``DIR``
+is touched, so a site can live in a folder with other files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from claimkit.audit import adapter
+from claimkit.audit.adapter import Cluster, Files, Member
+from claimkit.audit.html import attr
+from claimkit.audit.index import (
+    SHOWN,
+    Corpus,
+    clusters_list,
+    render_index,
+    render_list_page,
+    unrated_table,
+)
+from claimkit.audit.model import Entry
+from claimkit.audit.run import Extra, First, Item, WorkError, run
+from claimkit.engine import LintJob
+
+STATIC = Path(__file__).parent / "static"
+ASSETS = ("audit.css", "audit.js")
+_SLUG = re.compile(r"[^A-Za-z0-9._-]+")
+# Links from one claim to its copies in other documents; a sentence that half the corpus
+# repeats would otherwise put thousands of links on every one of its pages.
+OTHERS_SHOWN = 10
+
+
+class SiteError(Exception):
+    """The site could not be written (the message names the path and the reason)."""
+
+
+@dataclass(slots=True)
+class Built:
+    documents: int = 0
+    skipped: int = 0
+    failing: bool = False
+    clusters: int = 0
+    pages: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def page_name(number: int, width: int, display: str) -> str:
+    """``pages/NNNN-NAME.html``: the number keeps it unique, the file's own name is for people."""
+    name = display.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = name[:-3] if name.lower().endswith(".md") else name
+    slug = _SLUG.sub("-", stem).strip("-.")[:40].rstrip("-.") or "document"
+    return f"pages/{number:0{width}d}-{slug}.html"
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write ``path`` whole or not at all: a reader never sees half a page.
+
+    No fsync: a site is regenerated at will, and a thousand syncs would cost more than the
+    whole build (the rename alone is what keeps a page from ever being seen half-written).
+    """
+    directory = os.path.dirname(path) or "."
+    temporary = os.path.join(directory, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise SiteError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _prepare(out: str) -> None:
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise SiteError(f"cannot write the site to {out}: it is a file, not a directory")
+    try:
+        os.makedirs(os.path.join(out, "pages"), exist_ok=True)
+        os.makedirs(os.path.join(out, "assets"), exist_ok=True)
+    except OSError as exc:
+        raise SiteError(f"cannot create {out}: {exc.strerror or exc}") from None
+
+
+Links = dict[tuple[str, int], str]
+
+
+def _others(firsts: list[First], threshold: float | None) -> tuple[Extra, Links, list[Cluster]]:
+    """For each document and claim anchor, the list items naming the claim's copies elsewhere.
+
+    Also the link to every claim row, for the index's cluster list (``pages/PAGE#ANCHOR`` by
+    path and line), and the clusters themselves, largest first.
+    """
+    links: dict[tuple[str, int], str] = {}
+    titles: dict[str, str] = {}
+    where: dict[str, tuple[int, dict[int, str]]] = {}
+    members: list[Member] = []
+    for first in firsts:
+        if first.page is None:
+            continue
+        titles[first.display] = first.title
+        where[first.display] = (first.index, first.anchors)
+        for line, anchor in first.anchors.items():
+            links[(first.display, line)] = f"{first.page}#{anchor}"
+        members.extend(first.members)
+    clusters = adapter.cross_file(members, threshold) if len(where) > 1 else []
+    # Largest first: the cluster an editor should see is the one in the most documents.
+    clusters.sort(key=lambda c: -len({c.kept.path, *(d.member.path for d in c.duplicates)}))
+    found: dict[int, dict[str, list[str]]] = {}
+    for cluster in clusters:
+        group = [cluster.kept, *(d.member for d in cluster.duplicates)]
+        for one in group:
+            index, anchors = where[one.path]
+            here = anchors.get(one.line)
+            if here is None:
+                continue
+            others = [m for m in group if m.path != one.path]
+            items = []
+            for other in others[:OTHERS_SHOWN]:
+                target = links.get((other.path, other.line))
+                # Pages sit side by side in pages/: a sibling link, no "../pages/".
+                href = target.removeprefix("pages/") if target else None
+                name = escape(titles.get(other.path, other.path))
+                label = f"claim {escape(other.id or '?')}"
+                link = f'<a href="{attr(href)}">{name}</a>' if href else name
+                items.append(f'<li class="elsewhere">in {link}, {label}</li>')
+            if len(others) > OTHERS_SHOWN:
+                items.append(
+                    f'<li class="elsewhere">and {len(others) - OTHERS_SHOWN} more documents '
+                    '(<a href="../clusters.html">all clusters</a>)</li>'
+                )
+            found.setdefault(index, {}).setdefault(here, []).extend(items)
+    extra = {index: {a: "".join(v) for a, v in by.items()} for index, by in found.items()}
+    return extra, links, clusters
+
+
+def build(
+    files: Files,
+    out: str,
+    jobs: int | None = None,
+) -> Built:
+    """Analyse ``files`` and write the site to ``out``; SiteError when it cannot be written."""
+    _prepare(out)
+    planner = files.planner
+    job_index: dict[int, int] = {}
+    run_jobs: list[LintJob] = []
+    items: list[Item] = []
+    width = max(4, len(str(len(files.files))))
+    for number, (path, display) in enumerate(files.files, start=1):
+        job = planner.job(path)
+        if id(job) not in job_index:
+            job_index[id(job)] = len(run_jobs)
+            run_jobs.append(job)
+            adapter.preload(job)
+        page = page_name(number, width, display)
+        items.append(Item(path, display, job_index[id(job)], page, int(planner.fail_on(path))))
+    # One threshold per run, as dedupe has it: the configuration of the first file.
+    threshold = run_jobs[0].settings.dedupe_threshold if run_jobs else None
+    links: Links = {}
+    clusters: list[Cluster] = []
+
+    def link(firsts: list[First]) -> Extra:
+        extra, found, grouped = _others(firsts, threshold)
+        links.update(found)
+        clusters.extend(grouped)
+        return extra
+
+    for name in ASSETS:
+        write_atomic(os.path.join(out, "assets", name), (STATIC / name).read_bytes())
+    try:
+        outcomes = run(items, run_jobs, out, link, jobs)
+    except WorkError as exc:
+        raise SiteError(str(exc)) from None
+    built = Built()
+    entries: list[Entry] = []
+    reports = []
+    for path, why in files.walk_errors:
+        from claimkit.audit.page import entry_of
+
+        analysed = adapter.Analysed(path, None, (adapter.unreadable(path, why),), None)
+        entries.append(entry_of(analysed, None, True))
+    for outcome in outcomes:
+        if outcome.entry is None:
+            built.skipped += 1
+            continue
+        entry = outcome.entry
+        entries.append(entry)
+        built.failing = built.failing or entry.failing
+        if entry.page is not None:
+            built.pages += 1
+        if outcome.report is not None:
+            reports.append(outcome.report)
+    unrated = _unrated(reports)
+    corpus = Corpus(
+        entries=entries,
+        report=adapter.corpus_report(reports) if reports else None,
+        clusters=clusters,
+        unrated=unrated,
+        skipped=built.skipped,
+        links=links,
+    )
+    if len(clusters) > SHOWN:
+        body = clusters_list(clusters, links, "")
+        page = render_list_page(f"Duplicate claims across documents ({len(clusters)})", body)
+        write_atomic(os.path.join(out, "clusters.html"), page.encode("utf-8"))
+    if len(unrated) > SHOWN:
+        page = render_list_page(f"Unrated domains ({len(unrated)})", unrated_table(unrated))
+        write_atomic(os.path.join(out, "unrated.html"), page.encode("utf-8"))
+    write_atomic(os.path.join(out, "index.html"), render_index(corpus).encode("utf-8"))
+    built.documents = len(entries)
+    built.clusters = len(clusters)
+    return built
+
+
+def _unrated(reports: list[adapter.Report]) -> list[tuple[str, int, int]]:
+    tally: dict[str, list[int]] = {}
+    for report in reports:
+        for line in report.outlets:
+            if line.label == "Unrated" and line.domain:
+                seen = tally.setdefault(line.domain, [0, 0])
+                seen[0] += 1
+                seen[1] += line.claims
+    ranked = sorted(tally.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
+    return [(domain, documents, claims) for domain, (documents, claims) in ranked]
