@@ -21,6 +21,11 @@ from claimkit.selection import select_rules
 
 ROWS = "## Claims\n|a|b|c|\n|---|---|---|\n"
 SLIDER = "<DetailSlider><template #summary>{}</template></DetailSlider>\n"
+SUMMARY = (
+    '<DetailSlider><template #summary>{} <a href="#1">[1]</a>.</template></DetailSlider>\n'
+    '## Claims\n|a|b|c|\n|---|---|---|\n|<font id="1">[1]</font> Exports grew 9% in May.|'
+    '<a href="https://example.org/a">x</a>|Exports grew 9% in May.|\n'
+)
 
 CASES: dict[str, Callable[[int], str]] = {
     "comment of blanks": lambda n: "<!--" + " " * n + "-->\n## Claims\n",
@@ -43,6 +48,16 @@ CASES: dict[str, Callable[[int], str]] = {
     "a row of pipes": lambda n: ROWS + "|" * n + "\n",
     "a long delimiter": lambda n: "## Claims\n|a|b|c|\n" + "-" * n + "x\n",
     "backtick run": lambda n: "`" * n + "\n",
+    # CK601: summaries made of one figure-like unit, against a claim that holds one figure.
+    **{
+        f"summary of {unit.strip() or repr(unit)!s}": (
+            lambda n, unit=unit: SUMMARY.format(unit * (n // len(unit)))
+        )
+        for unit in ("a. ", "U.S. ", "[1", "4. ", "one two ", "1,", "December ", "$1.", "mid-")
+    },
+    "figures against a long context": lambda n: SUMMARY.format(
+        " ".join(f"about {i * 7 + 3} and 4" for i in range(n // 80))
+    ).replace("Exports grew 9% in May.|", " ".join(str(i) for i in range(n // 40)) + "|", 1),
 }
 
 
