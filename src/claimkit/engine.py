@@ -31,8 +31,10 @@ class LintJob:
     severity: Mapping[str, Severity] = field(default_factory=dict)
 
 
-def lint_document(document: Document, job: LintJob) -> list[Diagnostic]:
-    ctx = Context(document, job.settings)
+def lint_document(document: Document, job: LintJob, ctx: Context | None = None) -> list[Diagnostic]:
+    """The job's findings in one document. A caller that goes on to use what the rules
+    computed (the audit: duplicates, ratings) passes its own ``ctx`` to share it."""
+    ctx = ctx if ctx is not None else Context(document, job.settings)
     found: list[Diagnostic] = []
     for rule in job.rules:
         if rule.check is None:
@@ -82,19 +84,19 @@ def unreadable(path: str, reason: str, job: LintJob | None = None) -> Diagnostic
     return Diagnostic(path, 1, 1, rule.code, rule.name, severity, reason, rule.fixable)
 
 
-def _result(document: Document, job: LintJob) -> FileResult:
+def _result(document: Document, job: LintJob, ctx: Context | None = None) -> FileResult:
     if not document.text.strip():
         return FileResult(document.path, (), "empty file")
     if not document.is_explainer:
         return FileResult(
             document.path, (), "not an explainer (no <DetailSlider>, no Claims table)"
         )
-    return FileResult(document.path, tuple(lint_document(document, job)))
+    return FileResult(document.path, tuple(lint_document(document, job, ctx)))
 
 
-def lint_parsed(document: Document, job: LintJob) -> FileResult:
+def lint_parsed(document: Document, job: LintJob, ctx: Context | None = None) -> FileResult:
     """A parsed document's result, with the engine's rules for empty files and non-explainers."""
-    return _result(document, job)
+    return _result(document, job, ctx)
 
 
 def _ck001_selected(job: LintJob) -> bool:

@@ -139,24 +139,25 @@ def members(document: Document, job: LintJob) -> tuple[Member, ...]:
 def analyse(document: Document, job: LintJob) -> Analysed:
     """Every existing analysis of one explainer: lint, the bias report, duplicates, ratings."""
     from claimkit.context import Context
-    from claimkit.dedupe.detect import claim_duplicates
-    from claimkit.dedupe.plan import dedupe_rows
+    from claimkit.dedupe.plan import document_duplicates
     from claimkit.engine import lint_parsed
     from claimkit.ratings.access import database
-    from claimkit.ratings.resolve import rate_row
+    from claimkit.ratings.resolve import rated_rows
     from claimkit.report.compute import document_report
+    from claimkit.rules.ck301_duplicate_claim import threshold_of
 
-    result = lint_parsed(document, job)
-    db = database(job.settings)
+    # One context for lint and for the audit's own look: the duplicates CK301 found and the
+    # ratings CK202/CK203 looked up are computed once, not again here.
     ctx = Context(document, job.settings)
+    result = lint_parsed(document, job, ctx)
     return Analysed(
         document.path,
         document,
         result.diagnostics,
         None,
-        report=document_report(document, db),
-        duplicates=tuple(claim_duplicates(dedupe_rows(ctx), job.settings.dedupe_threshold)),
-        ratings={id(c): rate_row(c, db) for c in document.claims if not c.malformed},
+        report=document_report(document, database(job.settings)),
+        duplicates=tuple(document_duplicates(ctx, threshold_of(ctx))),
+        ratings={id(rating.claim): rating for rating in rated_rows(ctx)},
         first_row=dict(ctx.graph.first_row),
     )
 

@@ -36,6 +36,14 @@ def dedupe_rows(ctx: Context) -> tuple[Claim, ...]:
     return tuple(claim for claim in ctx.citable_rows if claim.sentence.value.strip())
 
 
+def document_duplicates(ctx: Context, threshold: float | None) -> list[ClaimDuplicate]:
+    """The document's duplicate rows, found once per context (CK301 and the audit share it)."""
+    return ctx.memo(
+        f"dedupe.duplicates.{threshold}",
+        lambda: claim_duplicates(dedupe_rows(ctx), threshold),
+    )
+
+
 @dataclass(slots=True)
 class Plan:
     document: Document

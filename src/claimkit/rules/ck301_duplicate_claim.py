@@ -30,16 +30,17 @@ RENUMBER = Option(
 )
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    from claimkit.dedupe.detect import claim_duplicates
-    from claimkit.dedupe.plan import dedupe_rows, merge_fixes
-
-    # Settings.dedupe_threshold is the older way in (dedupe's --threshold, library callers);
-    # when set it wins, as it always has.
+def threshold_of(ctx: Context) -> float:
+    """The near-duplicate threshold for this file: Settings.dedupe_threshold is the older way
+    in (dedupe's --threshold, library callers) and wins when set, as it always has."""
     threshold = ctx.settings.dedupe_threshold
-    if threshold is None:
-        threshold = ctx.option(THRESHOLD)
-    duplicates = claim_duplicates(dedupe_rows(ctx), threshold)
+    return ctx.option(THRESHOLD) if threshold is None else threshold
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    from claimkit.dedupe.plan import document_duplicates, merge_fixes
+
+    duplicates = document_duplicates(ctx, threshold_of(ctx))
     if not duplicates:
         return
     fixes = merge_fixes(ctx.document, duplicates, ctx.option(RENUMBER))
