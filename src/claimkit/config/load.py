@@ -42,12 +42,30 @@ _TABLE = re.compile(r"\s*\[\s*tool\s*\.\s*claimkit\s*[\].]")
 
 
 def has_table(path: str) -> bool:
-    """Whether a ``pyproject.toml`` holds a ``[tool.claimkit]`` table (cheaply, no TOML parse)."""
+    """Whether a ``pyproject.toml`` holds a ``[tool.claimkit]`` table, in any TOML spelling.
+
+    The usual header is recognised without parsing. Otherwise a file that names claimkit at
+    all is parsed, so ``[tool] claimkit = {...}`` and dotted ``tool.claimkit.select`` keys
+    count, and a file the parser rejects counts too: ``load`` then reports where it broke
+    (``[tool.claimkit`` with no ``]`` must be an error, not a silently unused file).
+    """
+    import tomllib
+
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            return any(_TABLE.match(line) for line in handle)
+            text = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError:
         return False
+    if "claimkit" not in text:
+        return False
+    if any(_TABLE.match(line) for line in text.splitlines()):
+        return True
+    try:
+        document = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return True
+    tool = document.get("tool")
+    return isinstance(tool, dict) and "claimkit" in tool
 
 
 def load(path: str) -> Config:
@@ -76,7 +94,10 @@ def load(path: str) -> Config:
     prefix: tuple[str, ...] = ()
     if os.path.basename(path) == "pyproject.toml":
         prefix = ("tool", "claimkit")
-        table = document.get("tool", {}).get("claimkit", {})
+        tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(path, key_line(text, ("tool",)), "tool must be a table")
+        table = tool.get("claimkit", {})
     else:
         table = document
     return _Reader(path, text, prefix).read(table)
