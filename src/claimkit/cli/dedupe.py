@@ -134,6 +134,10 @@ def dedupe(
 
     if mode == Mode.DIFF:
         sys.stdout.write("".join(r.diff for r in reports))
+    elif mode == Mode.CHECK and output_format is DedupeFormat.text:
+        from claimkit.output.dedupe import render_check
+
+        sys.stdout.write(render_check(reports, cross))
     elif output_format is DedupeFormat.json:
         from claimkit.output.dedupe import render_json
 
