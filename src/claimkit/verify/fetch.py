@@ -93,7 +93,9 @@ def plain_reason(exc: BaseException) -> str:
         if isinstance(cause, ssl.SSLCertVerificationError):
             return f"certificate not trusted ({cause.verify_message or cause.reason})"
         if isinstance(cause, ssl.SSLError):
-            return str(cause.reason or cause.strerror or "handshake failed").lower().replace("_", " ")
+            return (
+                str(cause.reason or cause.strerror or "handshake failed").lower().replace("_", " ")
+            )
     for cause in causes:
         if isinstance(cause, ConnectionRefusedError):
             return "connection refused"
