@@ -89,8 +89,26 @@ def _invoked(argv: list[str]) -> str | None:
     return "" if "--version" in argv else None
 
 
+# Help piped to a file or a pager: rich would assume 80 columns and cut the long option
+# names (--report-unused-suppressions) to "…". 100 fits every option of every command.
+HELP_WIDTH = "100"
+
+
+def _help_width(argv: list[str]) -> None:
+    import os
+
+    if os.environ.get("TERMINAL_WIDTH") or os.environ.get("COLUMNS"):
+        return  # the user said how wide
+    if sys.stdout.isatty():
+        return  # rich measures a real terminal itself
+    if not argv or "--help" in argv or "-h" in argv:
+        # Read by typer.rich_utils when it is first imported, which only help does.
+        os.environ["TERMINAL_WIDTH"] = HELP_WIDTH
+
+
 def main() -> None:
     """Entry point: never lets a traceback reach the user."""
+    _help_width(sys.argv[1:])
     try:
         build_app(_invoked(sys.argv[1:]))()
     except SystemExit as exc:

@@ -56,7 +56,7 @@ def rule(
     try:
         found = registry.get(code)
     except KeyError:
-        fail(f"unknown rule {code!r} (see claimkit rules)")
+        fail(f"unknown rule {code!r}{registry.did_you_mean(code)} (see claimkit rules)")
     if output_format is RulesFormat.json:
         import json
 

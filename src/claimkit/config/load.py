@@ -212,7 +212,8 @@ class _Reader:
             try:
                 rule = rules.get(key)
             except KeyError:
-                raise self.error(keys, f"severity: unknown rule {key!r}") from None
+                hint = rules.did_you_mean(key)
+                raise self.error(keys, f"severity: unknown rule {key!r}{hint}") from None
             pairs.append((rule.code, self.level(keys, level)))
         return tuple(pairs)
 

@@ -72,3 +72,13 @@ def get(key: str) -> Rule:
     if rule is None:
         raise KeyError(key)
     return rule
+
+
+def did_you_mean(key: str) -> str:
+    """`` (did you mean 'CK101'?)`` for a near miss of a code or a name, else ``""``."""
+    import difflib
+
+    candidates = [*BY_CODE, *BY_NAME]
+    probe = key.upper() if key[:2].upper() == "CK" else key.lower()
+    close = difflib.get_close_matches(probe, candidates, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
