@@ -46,3 +46,14 @@ def test_unknown_rule_gets_a_did_you_mean(args: list[str], hint: str) -> None:
     assert code == 2 and out == ""
     assert err.startswith("claimkit: error: unknown rule") and hint in err
     assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/pre-commit.md"])
+def test_precommit_snippet_pins_a_commit_not_a_missing_tag(doc: str) -> None:
+    import re
+
+    root = EXAMPLE.parent.parent
+    revs = re.findall(r"^\s*rev:\s*(\S+)", (root / doc).read_text(encoding="utf-8"), re.M)
+    assert revs
+    # No release is tagged: a rev must be a full commit SHA, never an invented tag.
+    assert all(re.fullmatch(r"[0-9a-f]{40}", rev) for rev in revs), revs
