@@ -57,3 +57,141 @@ def test_precommit_snippet_pins_a_commit_not_a_missing_tag(doc: str) -> None:
     assert revs
     # No release is tagged: a rev must be a full commit SHA, never an invented tag.
     assert all(re.fullmatch(r"[0-9a-f]{40}", rev) for rev in revs), revs
+
+
+# --- flags ruff users reach for -------------------------------------------------------
+
+import json  # noqa: E402
+import shutil  # noqa: E402
+
+from conftest import write  # noqa: E402
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    target = tmp_path / "docs" / "canal.md"
+    target.parent.mkdir(parents=True)
+    shutil.copyfile(EXAMPLE, target)
+    return target
+
+
+def test_exit_zero_keeps_the_report_and_exits_0(example: Path, cli) -> None:
+    plain = cli("lint", "docs")
+    zero = cli("lint", "--exit-zero", "docs")
+    assert plain.code == 1 and zero.code == 0
+    assert zero.stdout == plain.stdout and zero.stdout
+    assert cli("lint", "--exit-zero", "missing.md").code == 2  # an error stays an error
+
+
+def test_statistics_counts_per_rule(example: Path, cli) -> None:
+    result = cli("lint", "--statistics", "docs")
+    assert result.code == 1
+    assert result.stdout.splitlines() == [
+        "4\tCK203\t[*] bias-label-mismatch",
+        "3\tCK102\tuncited-claim",
+        "3\tCK205\tmissing-source-date",
+        "2\tCK202\tunrated-source",
+        "2\tCK301\tduplicate-claim",
+    ]
+    rows = json.loads(cli("lint", "--statistics", "--output-format", "json", "docs").stdout)
+    assert rows[0] == {"code": "CK203", "name": "bias-label-mismatch", "count": 4, "fixable": True}
+
+
+def test_show_fixes_lists_fixable_then_fixed(example: Path, cli) -> None:
+    before = cli("lint", "--show-fixes", "docs")
+    assert "Fixable 4 problems:\n- docs/canal.md:\n    4 \u00d7 CK203 (bias-label-mismatch)\n" in (
+        before.stderr.replace("\\", "/")
+    )
+    after = cli("lint", "--fix", "--show-fixes", "docs")
+    assert "Fixed 4 problems:\n- docs/canal.md:\n    4 \u00d7 CK203 (bias-label-mismatch)\n" in (
+        after.stderr.replace("\\", "/")
+    )
+
+
+def test_output_format_is_format(example: Path, cli) -> None:
+    assert cli("lint", "--output-format", "json", "docs").stdout == (
+        cli("lint", "--format", "json", "docs").stdout
+    )
+
+
+def test_dash_v_prints_the_version() -> None:
+    from claimkit import __version__
+
+    code, out, _ = run("-V")
+    assert code == 0 and out == f"claimkit {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    ("flag", "env", "coloured"),
+    [
+        ("always", {}, True),
+        ("never", {"FORCE_COLOR": "1"}, False),
+        ("auto", {"NO_COLOR": "1", "FORCE_COLOR": ""}, False),
+        ("auto", {}, False),  # a pipe is no terminal
+    ],
+)
+def test_color_flag(example: Path, flag: str, env: dict[str, str], coloured: bool) -> None:
+    code, out, _ = run("lint", f"--color={flag}", "docs", env=env, cwd=example.parent.parent)
+    assert code == 1 and out
+    assert ("\x1b[" in out) is coloured
+
+
+def _explainer_dirs(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for name in ("docs/a.md", "docs/drafts/b.md", "archive/c.md"):
+        write(tmp_path / name, text)
+    write(tmp_path / "claimkit.toml", 'exclude = ["archive"]\n')
+
+
+def _linted(cli, *flags: str) -> set[str]:
+    result = cli("lint", "--format", "json", "--exit-zero", *flags, ".")
+    return {item["path"].replace("\\", "/") for item in json.loads(result.stdout)}
+
+
+def test_cli_exclude_replaces_and_extend_exclude_adds(tmp_path: Path, cli) -> None:
+    _explainer_dirs(tmp_path)
+    assert _linted(cli) == {"./docs/a.md", "./docs/drafts/b.md"}
+    assert _linted(cli, "--extend-exclude", "drafts") == {"./docs/a.md"}
+    assert _linted(cli, "--exclude", "drafts") == {"./docs/a.md", "./archive/c.md"}
+    assert _linted(cli, "--extend-exclude", "docs/*/b.md") == {"./docs/a.md"}
+    bad = cli("lint", "--exclude", "", ".")
+    assert bad.code == 2 and bad.stderr.startswith("claimkit: error: --exclude: ")
+
+
+def test_extend_exclude_is_shared_by_every_command(tmp_path: Path, cli) -> None:
+    _explainer_dirs(tmp_path)
+    report = json.loads(
+        cli("bias-report", "--format", "json", "--extend-exclude", "drafts", ".").stdout
+    )
+    assert [d["path"].replace("\\", "/") for d in report["documents"]] == ["./docs/a.md"]
+    dedupe = json.loads(cli("dedupe", "--format", "json", "--extend-exclude", "drafts", ".").stdout)
+    assert [f["path"].replace("\\", "/") for f in dedupe["files"]] == ["./docs/a.md"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lint", "--format", "json"],
+        ["dedupe", "--format", "json"],
+        ["bias-report", "--format", "json"],
+    ],
+)
+@pytest.mark.parametrize("option", ["-o", "--output-file"])
+def test_output_file_on_every_command(example: Path, cli, args: list[str], option: str) -> None:
+    printed = cli(*args, "docs")
+    written = cli(*args, option, "out/report.json", "docs")
+    assert written.code == printed.code and written.stdout == ""
+    target = example.parent.parent / "out" / "report.json"
+    assert target.read_text(encoding="utf-8") == printed.stdout
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def test_old_output_spelling_still_works(example: Path, cli) -> None:
+    assert cli("bias-report", "--output", "r.txt", "docs").code == 0
+    assert (example.parent.parent / "r.txt").read_text(encoding="utf-8").startswith("docs")

@@ -39,7 +39,7 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
 ) -> None:
@@ -86,7 +86,7 @@ def _invoked(argv: list[str]) -> str | None:
     for argument in argv:
         if not argument.startswith("-"):
             return argument if argument in COMMANDS else None
-    return "" if "--version" in argv else None
+    return "" if "--version" in argv or "-V" in argv else None
 
 
 # Help piped to a file or a pager: rich would assume 80 columns and cut the long option

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -13,6 +14,9 @@ from claimkit.cli.common import ExitCode, fail, note
 from claimkit.diagnostics import Diagnostic
 from claimkit.engine import FileResult, LintJob
 from claimkit.plan import Flags, Planner
+
+if TYPE_CHECKING:
+    from claimkit.output.source import Sources
 
 
 @dataclass(slots=True)
@@ -34,6 +38,9 @@ class Options:
     force_exclude: bool = False
     online: bool = False
     force: bool = False  # --fix may rewrite read-only and hard-linked files
+    exit_zero: bool = False  # findings never make the exit status 1
+    statistics: bool = False  # counts per rule instead of the findings
+    show_fixes: bool = False  # list applied (or applicable) fixes by file and rule
 
 
 @dataclass(slots=True)
@@ -46,6 +53,7 @@ class Tally:
     guarded: list[tuple[str, int]] = field(default_factory=list)  # (path, fixes held back)
     diffs: list[str] = field(default_factory=list)
     not_written: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    fixed_codes: list[tuple[str, dict[str, int]]] = field(default_factory=list)  # --show-fixes
 
 
 def run(options: Options) -> None:
@@ -109,12 +117,16 @@ def _run(options: Options) -> None:
         raise typer.Exit(ExitCode.FINDINGS if tally.diffs else ExitCode.OK)
 
     if not ("-" in options.paths and options.fix):
-        _emit(diagnostics, [r.path for r in results if not r.skipped], options)
+        sources = _sources(files, data, stdin_name)
+        _emit(diagnostics, [r.path for r in results if not r.skipped], options, sources)
     for path, why in tally.not_written:
         sys.stderr.write(f"claimkit: error: {path}: {why}\n")
     if not options.quiet:
         _notes(results, empty_dirs, options, tally)
+    if options.show_fixes and not options.quiet:
+        _show_fixes(tally, diagnostics, options)
     failing = any(d.severity >= planner.fail_on(d.path) for d in diagnostics)
+    failing = failing and not options.exit_zero
     if failing or tally.not_written or (options.exit_non_zero_on_fix and tally.fixed):
         raise typer.Exit(ExitCode.FINDINGS)
 
@@ -193,6 +205,8 @@ def _fix_one(
 
     job = planner.job(path)
     fixed = fix_path(path, display, job, options.unsafe_fixes)
+    if options.show_fixes and fixed.document is not None and fixed.outcome is not None:
+        _fixed_codes(lint_parsed(fixed.document, job), fixed.result, tally)
     if not _account(fixed, tally, options, write_to=None if options.diff else path):
         assert fixed.document is not None
         return lint_parsed(fixed.document, job)  # not written: what the file still holds
@@ -252,16 +266,41 @@ def _account(fixed: object, tally: Tally, options: Options, write_to: str | None
     return True
 
 
-def _emit(diagnostics: list[Diagnostic], files: list[str], options: Options) -> None:
+def _sources(files: list[tuple[str, str]], stdin: bytes | None, stdin_name: str) -> Sources:
+    from claimkit.output.source import Sources
+
+    texts: dict[str, str] = {}
+    if stdin is not None:
+        from contextlib import suppress
+
+        from claimkit.parse import UnreadableError
+        from claimkit.parse.reader import decode
+
+        with suppress(UnreadableError):  # CK001 says why
+            texts[stdin_name] = decode(stdin).text
+    return Sources({display: path for path, display in files}, texts)
+
+
+def _emit(
+    diagnostics: list[Diagnostic],
+    files: list[str],
+    options: Options,
+    sources: Sources | None = None,
+) -> None:
     from claimkit.output.render import render
 
     to_file = options.output_file is not None
     color = False
-    if not to_file and options.output_format == "text":
+    if not to_file and options.output_format in ("text", "concise", "full"):
         from claimkit.output.terminal import wants_color
 
         color = wants_color(sys.stdout)
-    rendered = render(options.output_format, diagnostics, files, color)
+    if options.statistics:
+        from claimkit.output.statistics import render as statistics
+
+        rendered = statistics(diagnostics, options.output_format)
+    else:
+        rendered = render(options.output_format, diagnostics, files, color, sources)
     if options.output_file is not None:
         import os
 
@@ -331,3 +370,43 @@ def _fix_line(tally: Tally, remaining: int) -> str:
         fixes = "fix" if tally.unsafe_held == 1 else "fixes"
         line += f" {tally.unsafe_held} unsafe {fixes} held back (use --unsafe-fixes)."
     return line
+
+
+def _fixed_codes(before: FileResult, after: FileResult, tally: Tally) -> None:
+    """--show-fixes: what the fixes took away, by rule (fixable findings that are gone)."""
+    from collections import Counter
+
+    fixable = Counter(d.code for d in before.diagnostics if d.fix is not None and d.fix.edits)
+    fixable.subtract(Counter(d.code for d in after.diagnostics))
+    gone = {code: count for code, count in sorted(fixable.items()) if count > 0}
+    if gone:
+        tally.fixed_codes.append((before.path, gone))
+
+
+def _show_fixes(tally: Tally, diagnostics: list[Diagnostic], options: Options) -> None:
+    """ruff's enumeration, on stderr so that stdout keeps only the report."""
+    from collections import Counter
+
+    from claimkit.diagnostics import Applicability
+
+    by_file: list[tuple[str, dict[str, int]]]
+    if options.fix:
+        by_file, verb = tally.fixed_codes, "Fixed"
+    else:
+        counts: dict[str, Counter[str]] = {}
+        for d in diagnostics:
+            if d.fix is not None and d.fix.edits and d.fix.applicability is Applicability.SAFE:
+                counts.setdefault(d.path, Counter())[d.code] += 1
+        by_file, verb = [(p, dict(sorted(c.items()))) for p, c in counts.items()], "Fixable"
+    total = sum(sum(codes.values()) for _, codes in by_file)
+    if not total:
+        return
+    from claimkit.rules import BY_CODE
+
+    lines = [f"{verb} {total} {'problem' if total == 1 else 'problems'}:"]
+    for path, codes in by_file:
+        lines.append(f"- {path}:")
+        for code, count in codes.items():
+            name = BY_CODE[code].name if code in BY_CODE else ""
+            lines.append(f"    {count} \u00d7 {code} ({name})")
+    sys.stderr.write("\n".join(lines) + "\n")

@@ -192,7 +192,10 @@ def import_file(
         Source, typer.Option("--from", help="The export's format (default: detect).")
     ] = Source.auto,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the YAML here.")
+        str | None,
+        typer.Option(
+            "--output-file", "-o", "--output", metavar="FILE", help="Write the YAML here."
+        ),
     ] = None,
     as_of: Annotated[
         str, typer.Option("--as-of", metavar="DATE", help="Date of the export (YYYY[-MM[-DD]]).")

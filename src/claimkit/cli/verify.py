@@ -10,8 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimkit.cli.common import ExitCode, fail, note
-from claimkit.cli.options import ConfigFile, ForceExclude, Isolated
+from claimkit.cli.common import ExitCode, fail, note, write_report
+from claimkit.cli.options import (
+    Color,
+    ConfigFile,
+    Exclude,
+    ExtendExclude,
+    ForceExclude,
+    Isolated,
+    OutputFile,
+)
 
 if TYPE_CHECKING:
     from claimkit.verify.claims import ClaimRef
@@ -134,6 +142,10 @@ def verify(
     config: ConfigFile = None,
     isolated: Isolated = False,
     force_exclude: ForceExclude = False,
+    exclude: Exclude = None,
+    extend_exclude: ExtendExclude = None,
+    output_file: OutputFile = None,
+    color: Color = None,
 ) -> None:
     """Fetch every source once: is the link alive, and does the page hold the claim?"""
     from pathlib import Path
@@ -151,11 +163,13 @@ def verify(
         fail(f"invalid --max-age {max_age!r} (examples: 3600, 30m, 12h, 1d)")
     if partly_threshold > found_threshold:
         fail("--partly-threshold must not exceed --found-threshold")
+    from claimkit.plan import Flags
     from claimkit.run.workspace import WorkspaceError, open_workspace
 
     try:
+        flags = Flags(exclude=exclude, extend_exclude=tuple(extend_exclude or ()))
         found = open_workspace(
-            paths, config_file=config, isolated=isolated, force_exclude=force_exclude
+            paths, flags, config_file=config, isolated=isolated, force_exclude=force_exclude
         )
     except WorkspaceError as exc:
         fail(str(exc))
@@ -202,15 +216,17 @@ def verify(
     from claimkit.verify import render
 
     if output_format is VerifyFormat.json:
-        sys.stdout.write(render.render_json(pages, results))
+        rendered = render.render_json(pages, results)
     else:
         import shutil
 
         from claimkit.output.terminal import wants_color
 
-        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-        sys.stdout.write(render.render_text(pages, results, wants_color(sys.stdout), width))
-    sys.stdout.flush()
+        terminal = output_file is None and sys.stdout.isatty()
+        width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
+        coloured = output_file is None and wants_color(sys.stdout)
+        rendered = render.render_text(pages, results, coloured, width)
+    write_report(rendered, output_file)
 
     if cache is not None and cache.warning:
         note(f"warning: {cache.warning}")

@@ -78,7 +78,9 @@ def did_you_mean(key: str) -> str:
     """`` (did you mean 'CK101'?)`` for a near miss of a code or a name, else ``""``."""
     import difflib
 
-    candidates = [*BY_CODE, *BY_NAME]
-    probe = key.upper() if key[:2].upper() == "CK" else key.lower()
-    close = difflib.get_close_matches(probe, candidates, n=1)
+    if key[:2].upper() == "CK":
+        # Codes are short: only a one-character slip (CK1O1) is a near miss, not CK999.
+        close = difflib.get_close_matches(key.upper(), list(BY_CODE), n=1, cutoff=0.8)
+    else:
+        close = difflib.get_close_matches(key.lower(), list(BY_NAME), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
