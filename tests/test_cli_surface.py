@@ -195,3 +195,16 @@ def _umask() -> int:
 def test_old_output_spelling_still_works(example: Path, cli) -> None:
     assert cli("bias-report", "--output", "r.txt", "docs").code == 0
     assert (example.parent.parent / "r.txt").read_text(encoding="utf-8").startswith("docs")
+
+
+# --- shell completion (typer's) ----------------------------------------------------------
+
+
+def test_completion_script_and_answers() -> None:
+    code, out, _ = run("--show-completion", "bash")
+    assert code == 0 and "_CLAIMKIT_COMPLETE=complete_bash" in out
+    env = {"_CLAIMKIT_COMPLETE": "complete_bash", "COMP_WORDS": "claimkit li", "COMP_CWORD": "1"}
+    assert run(env=env)[1].split() == ["lint"]
+    env = {"_CLAIMKIT_COMPLETE": "complete_bash", "COMP_WORDS": "claimkit lint --exit-",
+           "COMP_CWORD": "2"}  # fmt: skip
+    assert sorted(run(env=env)[1].split()) == ["--exit-non-zero-on-fix", "--exit-zero"]

@@ -52,7 +52,7 @@ def build_app(only: str | None = None) -> typer.Typer:
         name="claimkit",
         help="Audit claims, citations and sources in explainer documents.",
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from claimkit.cli.common import fail
+from claimkit.cli.common import fail, write_report
+from claimkit.cli.options import OutputFile
 
 if TYPE_CHECKING:
     from claimkit.rule_options import RuleOptions
@@ -119,3 +120,13 @@ def _toml(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items()) + "}"
     return json.dumps(value)
+
+
+@config_app.command("schema")
+def schema_command(
+    output_file: OutputFile = None,
+) -> None:
+    """Print the JSON schema of the configuration (docs/config.schema.json)."""
+    from claimkit.config.schema import render
+
+    write_report(render(), output_file)
