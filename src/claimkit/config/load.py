@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from claimkit import bombs
@@ -101,6 +102,17 @@ def load(path: str) -> Config:
     else:
         table = document
     return _Reader(path, text, prefix).read(table)
+
+
+def from_mapping(table: Mapping[str, Any], root: str | None = None) -> Config:
+    """A configuration given as data (the Python API): checked exactly as a file's table.
+
+    Errors name ``<config>`` and line 1; ``root`` is where relative ``ratings`` paths and
+    path globs are taken from (default: the working directory).
+    """
+    reader = _Reader("<config>", "", ())
+    reader.root = os.path.abspath(root or os.getcwd())
+    return reader.read(dict(table))
 
 
 def _line_from_message(message: str, text: str) -> int:
