@@ -29,6 +29,8 @@ VALID = [
     "max-file-size = 1000",
     'include = "*.md"\nexclude = ["drafts", "archive/**"]',
     "",
+    "[verify]\nexclude = ['example\\.com']\ninclude = 'keep'\naccept = ['200..=299', 403]",
+    "[verify]\ntimeout = 3\nconnect-timeout = 1.5\nretries = 0\nexclude-private = true",
 ]
 INVALID = [
     "selct = []",
@@ -51,6 +53,12 @@ INVALID = [
     'exclude = [""]',
     'per-file-ignores = ["x"]',
     '[per-file-ignores]\n"" = ["CK1"]',
+    '[verify]\naccept = ["abc"]',
+    "[verify]\nretries = -1",
+    "[verify]\ntimeuot = 3",
+    "[verify]\ntimeout = 0",
+    '[verify]\nexclude-private = "yes"',
+    "verify = 3",
 ]
 
 

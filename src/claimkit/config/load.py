@@ -9,7 +9,7 @@ from typing import Any
 
 from claimkit import bombs
 from claimkit.config import globs
-from claimkit.config.model import Config, ConfigError
+from claimkit.config.model import Config, ConfigError, VerifyConfig
 from claimkit.config.tomlpos import key_line
 from claimkit.diagnostics import Severity
 from claimkit.rule_options import RuleOptions
@@ -32,6 +32,17 @@ KEYS: dict[str, str] = {
     "dedupe": "table: threshold = near-duplicate similarity, 0-100",
     "rules": "a table per rule: [rules.CK302] threshold = 85 (claimkit rule CODE lists options)",
     "max-file-size": "largest file read, in bytes or as 16MiB, 512KiB (default 32MiB); CK001 above",
+    "verify": "table: claimkit verify's exclude, include, accept, timeout, connect-timeout, "
+    "retries, exclude-private",
+}
+VERIFY_KEYS: dict[str, str] = {
+    "exclude": "URL regular expressions not to fetch",
+    "include": "URL regular expressions to fetch even when an exclude matches",
+    "accept": "HTTP status codes that count as a live link: 403, or ranges 200..=299",
+    "timeout": "seconds for a whole request",
+    "connect-timeout": "seconds to connect",
+    "retries": "retries after connection errors, 429 and 5xx",
+    "exclude-private": "also refuse loopback and private addresses",
 }
 DEDUPE_KEYS = {"threshold"}
 _SIZE = re.compile(r"(\d+)\s*([KMG]i?B?|B)?", re.IGNORECASE)
@@ -165,6 +176,8 @@ class _Reader:
             values["ratings"] = self.ratings(table["ratings"])
         if "dedupe" in table:
             values["dedupe_threshold"] = self.dedupe(table["dedupe"])
+        if "verify" in table:
+            values["verify"] = self.verify(table["verify"])
         if "max-file-size" in table:
             values["max_file_size"] = self.size(("max-file-size",), table["max-file-size"])
         self.rules(table, values)
@@ -264,6 +277,58 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise self.error(keys, problem)
         return value
+
+    def verify(self, value: Any) -> VerifyConfig:
+        import difflib
+
+        from claimkit.verify.options import check_patterns, parse_accept
+
+        if not isinstance(value, dict):
+            raise self.error(("verify",), "verify must be a table ([verify] accept = [403])")
+        for key in value:
+            if key not in VERIFY_KEYS:
+                close = difflib.get_close_matches(key, list(VERIFY_KEYS), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise self.error(("verify", key), f"unknown configuration key 'verify.{key}'{hint}")
+            self.origins[f"verify.{key}"] = self.where("verify", key)
+        found: dict[str, Any] = {}
+        for key in ("exclude", "include"):
+            if key in value:
+                patterns = self.strings(("verify", key), value[key])
+                problem = check_patterns(patterns)
+                if problem:
+                    raise self.error(("verify", key), f"verify.{key}: {problem}")
+                found[key] = patterns
+        if "accept" in value:
+            raw = value["accept"]
+            items = raw if isinstance(raw, list) else [raw]
+            try:
+                found["accept"] = parse_accept(items)
+            except ValueError as exc:
+                raise self.error(("verify", "accept"), f"verify.accept: {exc}") from None
+        for key, field, low in (
+            ("timeout", "timeout", 0.01),
+            ("connect-timeout", "connect_timeout", 0.01),
+        ):
+            if key in value:
+                number = value[key]
+                if isinstance(number, bool) or not isinstance(number, int | float) or number < low:
+                    raise self.error(
+                        ("verify", key), f"verify.{key} must be a number of seconds > 0"
+                    )
+                found[field] = float(number)
+        if "retries" in value:
+            retries = value["retries"]
+            if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+                raise self.error(("verify", "retries"), "verify.retries must be an integer >= 0")
+            found["retries"] = retries
+        if "exclude-private" in value:
+            if not isinstance(value["exclude-private"], bool):
+                raise self.error(
+                    ("verify", "exclude-private"), "verify.exclude-private must be true or false"
+                )
+            found["exclude_private"] = value["exclude-private"]
+        return VerifyConfig(**found)
 
     def dedupe(self, value: Any) -> float | None:
         if not isinstance(value, dict):

@@ -87,6 +87,34 @@ def _rule_tables() -> dict[str, Any]:
     return tables
 
 
+def _verify() -> dict[str, Any]:
+    from claimkit.config.load import KEYS, VERIFY_KEYS
+
+    one = r"\s*[0-9]{3}\s*(?:(?:\.\.=|\.\.|-)\s*[0-9]{3}\s*)?"
+    code = {
+        "anyOf": [
+            {"type": "integer", "minimum": 100, "maximum": 599},
+            {"type": "string", "pattern": f"^{one}(?:,{one})*$"},
+        ]
+    }
+    regexes = {"type": "string", "format": "regex"}
+    seconds = {"type": "number", "exclusiveMinimum": 0}
+    return {
+        "description": KEYS["verify"],
+        "type": "object",
+        "properties": {
+            "exclude": _list_of(regexes, VERIFY_KEYS["exclude"]),
+            "include": _list_of(regexes, VERIFY_KEYS["include"]),
+            "accept": _list_of(code, VERIFY_KEYS["accept"]),
+            "timeout": {**seconds, "description": VERIFY_KEYS["timeout"]},
+            "connect-timeout": {**seconds, "description": VERIFY_KEYS["connect-timeout"]},
+            "retries": {"type": "integer", "minimum": 0, "description": VERIFY_KEYS["retries"]},
+            "exclude-private": {"type": "boolean", "description": VERIFY_KEYS["exclude-private"]},
+        },
+        "additionalProperties": False,
+    }
+
+
 def schema() -> dict[str, Any]:
     from claimkit.config.load import KEYS
 
@@ -134,6 +162,7 @@ def schema() -> dict[str, Any]:
             ],
         },
     }
+    properties["verify"] = _verify()
     missing = set(KEYS) - set(properties)
     assert not missing, f"schema lacks {sorted(missing)}"  # a new key must get a schema
     return {

@@ -150,7 +150,17 @@ class Fetcher:
     def close(self) -> None:
         self.session.close()
 
+    def excluded(self, url: str) -> LinkResult | None:
+        """The result for a URL the exclude patterns keep from being fetched, or None."""
+        pattern = self.options.excluded(url)
+        if pattern is None:
+            return None
+        return LinkResult(url, LinkStatus.EXCLUDED, error=f"excluded by {pattern!r}")
+
     def fetch(self, url: str) -> LinkResult:
+        skipped = self.excluded(url)
+        if skipped is not None:
+            return skipped
         try:
             return self._fetch(url)
         except _GiveUp as stop:
@@ -233,7 +243,7 @@ class Fetcher:
                 raise _GiveUp(LinkStatus.BROKEN, "invalid redirect") from None
             else:
                 code = response.status_code
-                if code != 429 and code < 500:
+                if (code != 429 and code < 500) or code in opts.accept:
                     return response
                 if last:
                     return response
@@ -282,6 +292,12 @@ class Fetcher:
         ) -> LinkResult:
             return LinkResult(url, status, code, final, error, content_type, text)
 
+        if code in self.options.accept and not 200 <= code < 300:
+            # Alive by the user's word; the body is an error page, not the source, so its
+            # claims stay unchecked rather than "not found".
+            response.close()
+            status = LinkStatus.REDIRECTED if final is not None else LinkStatus.OK
+            return result(status, f"HTTP {code} accepted")
         if code >= 400:
             response.close()
             reason = response.reason or ""

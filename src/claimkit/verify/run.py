@@ -102,7 +102,9 @@ def _run_threads(
     cache = plan.cache
 
     def one(url: str) -> _Outcome:
-        link = _from_cache(cache, fetcher, url) if cache is not None else None
+        link = fetcher.excluded(url)
+        if link is None and cache is not None:
+            link = _from_cache(cache, fetcher, url)
         if link is None:
             link = fetcher.fetch(url)
             if cache is not None:
