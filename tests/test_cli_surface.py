@@ -208,3 +208,54 @@ def test_completion_script_and_answers() -> None:
     env = {"_CLAIMKIT_COMPLETE": "complete_bash", "COMP_WORDS": "claimkit lint --exit-",
            "COMP_CWORD": "2"}  # fmt: skip
     assert sorted(run(env=env)[1].split()) == ["--exit-non-zero-on-fix", "--exit-zero"]
+
+
+# --- progress bars: on a terminal only -----------------------------------------------------
+
+
+def _corpus(tmp_path: Path, count: int = 12) -> Path:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for n in range(count):
+        write(tmp_path / "corpus" / f"e{n:02}.md", text)
+    return tmp_path / "corpus"
+
+
+def _with_tty_stderr(args: list[str], cwd: Path) -> tuple[int, str, str]:
+    """Run claimkit with stderr on a pseudo-terminal (as in an interactive shell)."""
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
+    env.update(TERM="xterm", COLUMNS="100")
+    with subprocess.Popen(
+        [str(SCRIPT), *args], cwd=cwd, stdout=subprocess.PIPE, stderr=slave, env=env
+    ) as process:
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        stdout = process.stdout.read().decode() if process.stdout else ""
+        code = process.wait()
+    os.close(master)
+    return code, stdout, b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize(
+    ("command", "label"), [("lint", "linting"), ("dedupe", "deduplicating"),
+                           ("bias-report", "reporting")]
+)  # fmt: skip
+def test_progress_bar_on_a_terminal_only(tmp_path: Path, command: str, label: str) -> None:
+    _corpus(tmp_path)
+    code, stdout, terminal = _with_tty_stderr([command, "corpus"], tmp_path)
+    assert label in terminal and "12/12" in terminal
+    assert label not in stdout
+    piped_code, piped_out, piped_err = run(command, "corpus", cwd=tmp_path)
+    assert label not in piped_err and piped_code == code
+    assert piped_out == stdout  # the report itself is the same either way
+    _, _, quiet = _with_tty_stderr([command, "-q", "corpus"], tmp_path)
+    assert label not in quiet

@@ -136,11 +136,12 @@ def bias_report(
         fail(str(exc))
 
     documents: list[Report] = []
-    outcomes = list(
-        report_files(
-            found.files, lambda path: database_for(found.ratings_files(path)), prefer.value, jobs
-        )
+    from claimkit.cli.progress import track
+
+    reports = report_files(
+        found.files, lambda path: database_for(found.ratings_files(path)), prefer.value, jobs
     )
+    outcomes = list(track(reports, len(found.files), "reporting", quiet))
     if "-" in paths:
         outcomes.insert(
             0, report_bytes(sys.stdin.buffer.read(), stdin_filename or "-", stdin_db, prefer.value)

@@ -131,7 +131,9 @@ def dedupe(
         options = dataclasses.replace(options, max_file_size=max_file_size)
     reports = []
     members: list[Member] = []
-    for outcome in process_files(files, options, jobs):
+    from claimkit.cli.progress import track
+
+    for outcome in track(process_files(files, options, jobs), len(files), "deduplicating", quiet):
         if outcome.error is not None:
             errors += 1
             sys.stderr.write(f"claimkit: error: {outcome.path}: {outcome.error}\n")

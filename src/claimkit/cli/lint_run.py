@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -102,9 +102,12 @@ def _run(options: Options) -> None:
             results.append(lint_bytes(data, stdin_name, planner.job(stdin_name)))
     results += [_walk_error(path, why, planner) for path, why in walk_errors]
     if fixing:
-        results += [_fix_one(path, display, planner, options, tally) for path, display in files]
+        from claimkit.cli.progress import track
+
+        pairs = track(files, len(files), "fixing", options.quiet)
+        results += [_fix_one(path, display, planner, options, tally) for path, display in pairs]
     else:
-        results += _lint_all(files, planner, options.jobs)
+        results += _lint_all(files, planner, options.jobs, options.quiet)
 
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
     if options.diff:
@@ -179,7 +182,10 @@ def _prefetch(
         note(f"warning: {warning}")
 
 
-def _lint_all(files: list[tuple[str, str]], planner: Planner, jobs: int | None) -> list[FileResult]:
+def _lint_all(
+    files: list[tuple[str, str]], planner: Planner, jobs: int | None, quiet: bool = False
+) -> list[FileResult]:
+    from claimkit.cli.progress import track
     from claimkit.engine import lint_files
 
     # One engine call per distinct job keeps worker processes usable when all files share one.
@@ -190,9 +196,13 @@ def _lint_all(files: list[tuple[str, str]], planner: Planner, jobs: int | None) 
         groups.setdefault(id(job), (job, []))[1].append((path, display))
         order[display] = position
     results: list[FileResult] = []
-    for job, group in groups.values():
-        _preload_ratings(job)
-        results.extend(lint_files(group, job, jobs))
+
+    def linted() -> Iterator[FileResult]:
+        for job, group in groups.values():
+            _preload_ratings(job)
+            yield from lint_files(group, job, jobs)
+
+    results.extend(track(linted(), len(files), "linting", quiet))
     results.sort(key=lambda r: order.get(r.path, 0))
     return results
 
