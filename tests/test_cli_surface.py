@@ -24,9 +24,13 @@ def run(
     return done.returncode, done.stdout, done.stderr
 
 
-@pytest.mark.parametrize("command", ["lint", "dedupe", "verify", "bias-report"])
+@pytest.mark.parametrize(
+    "command",
+    ["lint", "dedupe", "verify", "bias-report", "ratings import", "ratings lookup",
+     "ratings list", "config show", "config schema", "rules", "rule", "parse", ""],
+)  # fmt: skip
 def test_piped_help_never_cuts_an_option_name(command: str) -> None:
-    code, out, _ = run(command, "--help")
+    code, out, _ = run(*command.split(), "--help")
     assert code == 0
     assert "…" not in out
     if command == "lint":
@@ -259,3 +263,16 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path, command: str, label: st
     assert piped_out == stdout  # the report itself is the same either way
     _, _, quiet = _with_tty_stderr([command, "-q", "corpus"], tmp_path)
     assert label not in quiet
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["rules"], ["dedupe", "docs"], ["bias-report", "docs"], ["config", "show", "docs"],
+     ["parse", "docs/canal.md"]],
+)  # fmt: skip
+def test_output_format_is_an_alias_of_format_on_every_command(
+    example: Path, cli, args: list[str]
+) -> None:
+    spelled = cli(*args, "--output-format", "json")
+    assert spelled.stdout == cli(*args, "--format", "json").stdout
+    json.loads(spelled.stdout)

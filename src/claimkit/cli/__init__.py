@@ -90,8 +90,8 @@ def _invoked(argv: list[str]) -> str | None:
 
 
 # Help piped to a file or a pager: rich would assume 80 columns and cut the long option
-# names (--report-unused-suppressions) to "…". 100 fits every option of every command.
-HELP_WIDTH = "100"
+# names (--report-unused-suppressions) to "…". 120 fits every option of every command.
+HELP_WIDTH = "120"
 
 
 def _help_width(argv: list[str]) -> None:

@@ -57,7 +57,7 @@ def bias_report(
         typer.Option("--prefer", help="Whose rating counts: the database's or the inline label."),
     ] = Prefer.database,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", help="Output format.")
+        ReportFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = ReportFormat.table,
     output: Annotated[
         str | None,

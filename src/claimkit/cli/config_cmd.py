@@ -43,7 +43,7 @@ def show(
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
     output_format: Annotated[
-        ShowFormat, typer.Option("--format", help="Output format.")
+        ShowFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = ShowFormat.text,
 ) -> None:
     """Print the effective configuration for PATH and where each value came from."""

@@ -59,7 +59,7 @@ def dedupe(
         ),
     ] = None,
     output_format: Annotated[
-        DedupeFormat, typer.Option("--format", help="Output format.")
+        DedupeFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = DedupeFormat.text,
     quiet: Annotated[
         bool, typer.Option("-q", "--quiet", help="Print results only: no summary, no notes.")

@@ -101,7 +101,9 @@ def ratings(
 def lookup(
     source: Annotated[str, typer.Argument(metavar="URL_OR_DOMAIN", help="A source URL or domain.")],
     ratings: RatingsFiles = None,
-    output_format: Annotated[Output, typer.Option("--format", help="Output format.")] = Output.text,
+    output_format: Annotated[
+        Output, typer.Option("--format", "--output-format", help="Output format.")
+    ] = Output.text,
 ) -> None:
     """Show the entry a source URL matches, and why. Exit 1 when it is unrated."""
     from claimkit.ratings.lookup import split_source
@@ -159,7 +161,9 @@ def list_entries(
         str | None, typer.Option("--bias", metavar="LABEL", help="Only entries with this label.")
     ] = None,
     ratings: RatingsFiles = None,
-    output_format: Annotated[Output, typer.Option("--format", help="Output format.")] = Output.text,
+    output_format: Annotated[
+        Output, typer.Option("--format", "--output-format", help="Output format.")
+    ] = Output.text,
 ) -> None:
     """List the entries of the database (with your files layered over it)."""
     from claimkit.ratings.schema import ENTRY_LABELS

@@ -74,7 +74,7 @@ def verify(
         ),
     ],
     output_format: Annotated[
-        VerifyFormat, typer.Option("--format", help="Output format.")
+        VerifyFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = VerifyFormat.text,
     fail_on: Annotated[
         VerifyFailOn,
