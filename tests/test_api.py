@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -124,3 +125,34 @@ def test_subpackages_stay_reachable_beside_the_functions() -> None:
     assert callable(claimkit.fix) and callable(claimkit.parse) and callable(claimkit.dedupe)
     assert claimkit.fix.write.write_output is not None
     assert claimkit.parse.reader.decode(b"x").text == "x"
+
+
+def test_the_api_is_typed_for_mypy(tmp_path: Path) -> None:
+    """A pipeline's script type-checks against the API, and a misuse is caught (not Any)."""
+    mypy = Path(sys.executable).with_name("mypy")
+    if not mypy.exists():
+        pytest.skip("mypy is not installed")
+    (tmp_path / "good.py").write_text(
+        "import claimkit\n"
+        "result = claimkit.lint_text('x', path='a.md', config={'select': ['CK1']})\n"
+        "codes: list[str] = [d.code for d in result.diagnostics]\n"
+        "text: str = claimkit.fix('x').text\n"
+        "count: int = claimkit.dedupe({'a': 'x'}).duplicates\n"
+        "ids = [claim.id for claim in claimkit.parse('x').claims]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "bad.py").write_text(
+        "import claimkit\nwrong: int = claimkit.fix('x').text\n", encoding="utf-8"
+    )
+    env = {**os.environ, "MYPYPATH": str(Path(claimkit.__file__).parent.parent)}
+
+    def check(name: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(mypy), "--strict", "--no-incremental", "--cache-dir", os.devnull, name],
+            cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+
+    good = check("good.py")
+    assert good.returncode == 0, good.stdout
+    bad = check("bad.py")
+    assert bad.returncode == 1 and "incompatible types in assignment" in bad.stdout.lower()
