@@ -124,3 +124,11 @@ def test_sarif_fingerprints_survive_lines_moving(example: Path, cli) -> None:
     example.write_text("\n\n" + example.read_text(encoding="utf-8"), encoding="utf-8")
     assert prints() == before
     assert len({fp for _, fp in before}) > 1
+
+
+def test_full_never_prints_control_characters(tmp_path: Path, cli) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace("Canal officials", "\x1b[31mCanal officials")
+    (tmp_path / "canal.md").write_text(text, encoding="utf-8")
+    out = cli("lint", "--output-format", "full", "canal.md").stdout
+    shown = [line for line in out.splitlines() if line.startswith("20 | ")]
+    assert shown and "\x1b" not in shown[0] and "\ufffd[31mCanal" in shown[0]

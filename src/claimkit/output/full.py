@@ -13,6 +13,7 @@ from claimkit.output.text import render_line
 _BLUE, _RED, _RESET = "\x1b[1;34m", "\x1b[1;31m", "\x1b[0m"
 # Longer lines are cut around the column: a claim row can run to thousands of characters.
 _WINDOW = 120
+_CONTROLS = {code: "\ufffd" for code in [*range(0x20), 0x7F]} | {0x09: " "}
 
 
 def _width(text: str) -> int:
@@ -27,7 +28,8 @@ def _width(text: str) -> int:
 
 def _excerpt(line: str, column: int, length: int) -> tuple[str, int, int]:
     """The part of ``line`` to show, and the caret's start and length within it."""
-    line = line.replace("\t", " ")
+    # One cell per character, and no terminal control sequences from a hostile file.
+    line = line.translate(_CONTROLS)
     start = column - 1
     if len(line) <= _WINDOW:
         return line, start, length
