@@ -238,15 +238,9 @@ def import_file(
         parse_text(yaml_text, output or "<output>")  # what we write must load back
     except RatingsError as exc:
         fail(f"converted data does not validate: {exc}")
-    if output is None:
-        sys.stdout.write(yaml_text)
-    else:
-        from claimkit.fix.write import WriteError, write_output
+    from claimkit.cli.common import write_report
 
-        try:
-            write_output(output, yaml_text.encode("utf-8"))
-        except WriteError as exc:
-            fail(f"cannot write {output}: {exc.reason}")
+    write_report(yaml_text, output)
     for name, why in result.skipped if verbose else ():
         note(f"skipped {name}: {why}")
     note(f"imported {len(result.entries)} entries, skipped {len(result.skipped)}")
