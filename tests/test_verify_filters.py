@@ -121,3 +121,15 @@ def test_include_wins_over_exclude() -> None:
     options = FetchOptions(exclude=("example",), include=("keep",))
     assert options.excluded("https://example.com/a") == "example"
     assert options.excluded("https://example.com/keep") is None
+
+
+def test_config_show_lists_the_verify_table_only_when_set(tmp_path: Path) -> None:
+    runner = CliRunner()
+    plain = runner.invoke(app, ["config", "show", str(tmp_path)]).stdout
+    assert "verify." not in plain
+    (tmp_path / "claimkit.toml").write_text(
+        '[verify]\naccept = ["200..=299", 403]\ntimeout = 20\n', encoding="utf-8"
+    )
+    shown = runner.invoke(app, ["config", "show", str(tmp_path)]).stdout
+    assert 'verify.accept = ["200..=299", "403"]' in shown
+    assert "verify.timeout = 20.0" in shown and "claimkit.toml:3" in shown

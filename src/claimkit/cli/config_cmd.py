@@ -13,6 +13,7 @@ from claimkit.cli.common import fail, write_report
 from claimkit.cli.options import OutputFile
 
 if TYPE_CHECKING:
+    from claimkit.config.model import VerifyConfig
     from claimkit.rule_options import RuleOptions
 
 config_app = typer.Typer(
@@ -74,6 +75,7 @@ def show(
         ("dedupe.threshold", found.dedupe_threshold),
         ("max-file-size", job.settings.max_file_size),
         *_rule_options(job.settings.rule_options),
+        *_verify(found.verify, found.origins),
     ]
     rules = [rule.code for rule in job.rules]
     source = found.path or ("--isolated" if isolated else "none found; built-in defaults")
@@ -114,6 +116,31 @@ def _rule_options(values: RuleOptions) -> list[tuple[str, Any]]:
         for rule in RULES
         for option in rule.options
     ]
+
+
+def _verify(settings: VerifyConfig, origins: dict[str, str]) -> list[tuple[str, Any]]:
+    """``[verify]`` keys, only those the file sets (no table: the output is as before)."""
+    values: dict[str, Any] = {
+        "exclude": list(settings.exclude),
+        "include": list(settings.include),
+        "accept": _ranges(settings.accept),
+        "timeout": settings.timeout,
+        "connect-timeout": settings.connect_timeout,
+        "retries": settings.retries,
+        "exclude-private": settings.exclude_private,
+    }
+    return [(f"verify.{key}", value) for key, value in values.items() if f"verify.{key}" in origins]
+
+
+def _ranges(codes: frozenset[int]) -> list[str]:
+    """{200, ..., 299, 403} -> ["200..=299", "403"], as they are written."""
+    spans: list[tuple[int, int]] = []
+    for code in sorted(codes):
+        if spans and spans[-1][1] == code - 1:
+            spans[-1] = (spans[-1][0], code)
+        else:
+            spans.append((code, code))
+    return [str(low) if low == high else f"{low}..={high}" for low, high in spans]
 
 
 def _toml(value: Any) -> str:
