@@ -133,3 +133,20 @@ def test_config_show_lists_the_verify_table_only_when_set(tmp_path: Path) -> Non
     shown = runner.invoke(app, ["config", "show", str(tmp_path)]).stdout
     assert 'verify.accept = ["200..=299", "403"]' in shown
     assert "verify.timeout = 20.0" in shown and "claimkit.toml:3" in shown
+
+
+def test_lint_online_reads_the_verify_table(
+    tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    path = str(_doc(tmp_path, server))
+
+    def dead() -> list[str]:
+        result = CliRunner().invoke(
+            app, ["lint", "--online", "--format", "json", "--select", "CK501", path]
+        )
+        return [str(item["message"]) for item in json.loads(result.stdout)]
+
+    assert len(dead()) == 1 and "broken (HTTP 403" in dead()[0]
+    (tmp_path / "claimkit.toml").write_text("[verify]\naccept = [403]\n", encoding="utf-8")
+    assert dead() == []

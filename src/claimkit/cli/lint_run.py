@@ -17,6 +17,7 @@ from claimkit.plan import Flags, Planner
 
 if TYPE_CHECKING:
     from claimkit.output.source import Sources
+    from claimkit.verify.options import FetchOptions
 
 
 @dataclass(slots=True)
@@ -92,7 +93,7 @@ def _run(options: Options) -> None:
     results: list[FileResult] = []
     data = sys.stdin.buffer.read() if "-" in options.paths else None
     if options.online:
-        _prefetch(options.flags, files, data, stdin_name)
+        _prefetch(options.flags, files, data, stdin_name, _fetch_options(planner, options))
     if data is not None:
         if fixing:
             results.append(_fix_stdin(data, stdin_name, planner, options, tally))
@@ -157,8 +158,20 @@ def _preload_ratings(job: LintJob) -> None:
         database(job.settings)
 
 
+def _fetch_options(planner: Planner, options: Options) -> FetchOptions:
+    """[verify] of the first path's configuration: lint --online fetches as verify does."""
+    from claimkit.verify.options import from_config
+
+    first = next((p for p in options.paths if p != "-"), ".")
+    return from_config(planner.config(first).verify)
+
+
 def _prefetch(
-    flags: Flags, files: list[tuple[str, str]], stdin: bytes | None, stdin_name: str
+    flags: Flags,
+    files: list[tuple[str, str]],
+    stdin: bytes | None,
+    stdin_name: str,
+    fetch: FetchOptions | None = None,
 ) -> None:
     """lint --online: fetch the run's source pages once, before any rule runs."""
     from contextlib import suppress
@@ -174,7 +187,7 @@ def _prefetch(
     if stdin is not None:
         with suppress(UnreadableError):
             documents.append(parse_bytes(stdin, stdin_name))
-    pages, warning = prefetch(documents)
+    pages, warning = prefetch(documents, fetch)
     # Filled in place: every job's Settings is a copy of these flags' settings that shares
     # this one dict, whenever the planner made it.
     flags.settings.pages.update(pages)

@@ -77,6 +77,9 @@ def _from_cache(cache: PageCache, fetcher: Fetcher, url: str) -> LinkResult | No
     cached = cache.get(url)
     if cached is None:
         return None
+    code = cached.http_status
+    if code is not None and code >= 400 and code in fetcher.options.accept:
+        return None  # an error status this run accepts: ask again rather than call it broken
     # The safety rules may be stricter now (--exclude-private) than when it was cached.
     for hop in (url, cached.final_url):
         if hop is None:
