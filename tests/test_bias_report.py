@@ -298,3 +298,24 @@ def test_standard_input(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["corpus"] is None and data["documents"][0]["path"] == "in.md"
     assert data["documents"][0]["claims"]["counts"] == _counts(Lean_Left=1, Right=1, Unrated=1)
+
+
+def test_piped_table_is_not_hard_wrapped(tmp_path: Path) -> None:
+    # A path far past 80 (or 100) columns, on every line that names it: a file or a pipe
+    # has no width, so each line stays whole for grep and diff.
+    deep = tmp_path / ("a-rather-long-directory-name-" * 4) / ("and-another-one-" * 4)
+    deep.mkdir(parents=True)
+    explainer = deep / "panama-canal-drought.md"
+    explainer.write_bytes(Path("examples/panama-canal-drought.md").read_bytes())
+    result = runner.invoke(app, ["bias-report", str(explainer)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].strip() == str(explainer)
+    differs = [line for line in lines if line.startswith("differs: ")]
+    assert differs and all(f"{explainer}:" in line for line in differs)
+    assert all(
+        line.startswith(("differs", "unrated", "blindspot", " ", "─", "━", "corpus"))
+        or line == ""
+        or line.startswith(str(tmp_path))
+        for line in lines
+    )

@@ -67,6 +67,8 @@ def test_json_output_contract(tmp_path: Path) -> None:
             "fixable": False,
             "end_line": 20,
             "end_column": data[0]["end_column"],
+            "url": "https://github.com/claimkit/claimkit/blob/main/docs/rules/CK102.md",
+            "fix": None,
         }
     ]
     assert data[0]["end_column"] > 100

@@ -295,3 +295,46 @@ def test_excluded_directories_are_not_walked(
     found = discover([str(tmp_path)], planner.excluded)
     assert [os.path.basename(p) for p, _ in found.files] == ["b.md"]
     assert not any("archive" in root for root in visited)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool]\nclaimkit = { select = ["CK1"] }\n',
+        'tool.claimkit.select = ["CK1"]\n',
+        '[tool.claimkit]\nselect = ["CK1"]\n',
+        '[tool]\nclaimkit.select = ["CK1"]\n',
+    ],
+)
+def test_any_toml_spelling_of_the_table_is_read(tmp_path: Path, cli, text: str) -> None:
+    # select = CK1 drops CK2xx; CK102 (uncited) stays: the table was read, whatever its form.
+    write(tmp_path / "pyproject.toml", text)
+    write(tmp_path / "a.md", uncited_explainer())
+    result = cli("config", "show", "a.md")
+    assert "CK1" in result.stdout and "pyproject.toml" in result.stdout
+    assert codes(cli("lint", "--format", "json", "a.md").stdout) == ["CK102"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('[project]\nname = "x"\n[tool.claimkit\nselect = ["CK1"]\n', 3),
+        ('[tool]\nclaimkit = { select = ["CK1"], selct = [] }\n', 2),
+        ('tool.claimkit.fail-on = "fatal"\n', 1),
+    ],
+)
+def test_toml_the_parser_rejects_is_a_file_line_error(
+    tmp_path: Path, cli, text: str, line: int
+) -> None:
+    write(tmp_path / "pyproject.toml", text)
+    write(tmp_path / "a.md", uncited_explainer())
+    result = cli("lint", "a.md")
+    assert result.code == 2
+    assert result.stderr.startswith(f"claimkit: error: {tmp_path / 'pyproject.toml'}:{line}: ")
+
+
+def test_pyproject_naming_claimkit_elsewhere_is_not_a_config(tmp_path: Path, cli) -> None:
+    write(tmp_path / "pyproject.toml", '[project]\ndependencies = ["claimkit"]\n')
+    write(tmp_path / "a.md", uncited_explainer())
+    assert codes(cli("lint", "--format", "json", "a.md").stdout) == ["CK102"]
+    assert "built-in defaults" in cli("config", "show", "a.md").stdout

@@ -202,3 +202,14 @@ def test_configuration_threshold_and_excludes(tmp_path: Path) -> None:
     assert run(str(path))[0] == 1  # named explicitly: checked
     assert run("--force-exclude", str(path))[0] == 0  # as pre-commit runs it
     assert run(str(tmp_path))[0] == 0  # found by walking: excluded
+
+
+def test_check_lists_path_line_col_and_says_would(seed: Path) -> None:
+    import re
+
+    code, out, err = run("--check", str(seed))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines and all(re.match(rf"{re.escape(str(seed))}:\d+:1: claim ", ln) for ln in lines)
+    assert any(ln.endswith("a fix would remove it") for ln in lines)
+    assert "removed" not in out and "removed" not in err

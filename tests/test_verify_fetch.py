@@ -254,3 +254,52 @@ def test_charset_from_meta_when_header_has_none(server: Server) -> None:
     server.route("/latin", Reply(200, body.encode("latin-1"), {"Content-Type": "text/html"}))
     result = Fetcher(FAST).fetch(server.url("/latin"))
     assert result.text == "Caf\xe9 cr\xe8me"
+
+
+# Messages say what happened in plain words: no urllib3 pool, retry or class names.
+_INTERNALS = ("Pool", "Max retries", "NewConnectionError", "urllib3", "Errno", "Caused by")
+
+
+def _plain(message: str | None) -> str:
+    assert message is not None
+    assert not any(word in message for word in _INTERNALS), message
+    return message
+
+
+def test_connection_refused_says_so_in_plain_words() -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    options = FetchOptions(connect_timeout=0.5, retries=0)
+    result = Fetcher(options).fetch(f"http://127.0.0.1:{port}/")
+    assert _plain(result.error) == "connection refused"
+
+
+def test_dns_failure_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def no_such_host(*args: object, **kwargs: object) -> object:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    result = Fetcher(FetchOptions(retries=0)).fetch("http://news.example/a")
+    assert result.status is LinkStatus.UNREACHABLE
+    assert _plain(result.error) == (
+        "DNS failure: cannot resolve news.example (name or service not known)"
+    )
+
+
+def test_timeout_names_the_seconds(server: Server) -> None:
+    server.route("/slow", Reply(200, b"<p>late</p>", {"Content-Type": "text/html"}, delay=2.0))
+    result = Fetcher(FAST).fetch(server.url("/slow"))
+    assert _plain(result.error).startswith("timeout after 0.5 s")
+
+
+def test_tls_error_says_tls(server: Server) -> None:
+    # https:// to a plain-HTTP server: the handshake fails.
+    url = server.url("/").replace("http://", "https://")
+    result = Fetcher(FetchOptions(retries=0, connect_timeout=1.0)).fetch(url)
+    assert result.status is LinkStatus.UNREACHABLE
+    assert _plain(result.error).startswith("TLS error: ")

@@ -25,6 +25,10 @@ class Flags:
     extend_select: Sequence[str] = ()
     fail_on: Severity | None = None
     settings: Settings = field(default_factory=Settings)
+    # --exclude replaces the configured exclude; --extend-exclude adds to it. Both are
+    # globs relative to the working directory, where the command line was typed.
+    exclude: Sequence[str] | None = None
+    extend_exclude: Sequence[str] = ()
 
 
 class Planner:
@@ -97,10 +101,16 @@ class Planner:
 
     def excluded(self, path: str) -> bool:
         config = self.config(path)
-        if not config.exclude:
+        configured = config.exclude if self.flags.exclude is None else ()
+        if configured:
+            relative = config.relative(path)
+            if any(globs.matches(pattern, relative) for pattern in configured):
+                return True
+        given = (*(self.flags.exclude or ()), *self.flags.extend_exclude)
+        if not given:
             return False
-        relative = config.relative(path)
-        return any(globs.matches(pattern, relative) for pattern in config.exclude)
+        relative = os.path.relpath(os.path.abspath(path)).replace(os.sep, "/")
+        return any(globs.matches(pattern, relative) for pattern in given)
 
     def select_files(
         self, found: list[tuple[str, str]], given: list[str], force_exclude: bool

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimkit.rules import RULES
+from claimkit.rules import RULES, did_you_mean
 from claimkit.rules.base import Rule
 
 
@@ -29,7 +29,7 @@ def expand(selectors: Iterable[str]) -> set[str]:
                 if rule.code.startswith(upper) or rule.name == selector.lower()
             }
         if not matched:
-            raise SelectionError(f"unknown rule selector {selector!r}")
+            raise SelectionError(f"unknown rule selector {selector!r}{did_you_mean(selector)}")
         codes |= matched
     return codes
 

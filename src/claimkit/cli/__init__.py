@@ -40,7 +40,7 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
 ) -> None:
@@ -53,7 +53,7 @@ def build_app(only: str | None = None) -> typer.Typer:
         name="claimkit",
         help="Audit claims, citations and sources in explainer documents.",
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
@@ -87,11 +87,29 @@ def _invoked(argv: list[str]) -> str | None:
     for argument in argv:
         if not argument.startswith("-"):
             return argument if argument in COMMANDS else None
-    return "" if "--version" in argv else None
+    return "" if "--version" in argv or "-V" in argv else None
+
+
+# Help piped to a file or a pager: rich would assume 80 columns and cut the long option
+# names (--report-unused-suppressions) to "…". 120 fits every option of every command.
+HELP_WIDTH = "120"
+
+
+def _help_width(argv: list[str]) -> None:
+    import os
+
+    if os.environ.get("TERMINAL_WIDTH") or os.environ.get("COLUMNS"):
+        return  # the user said how wide
+    if sys.stdout.isatty():
+        return  # rich measures a real terminal itself
+    if not argv or "--help" in argv or "-h" in argv:
+        # Read by typer.rich_utils when it is first imported, which only help does.
+        os.environ["TERMINAL_WIDTH"] = HELP_WIDTH
 
 
 def main() -> None:
     """Entry point: never lets a traceback reach the user."""
+    _help_width(sys.argv[1:])
     try:
         build_app(_invoked(sys.argv[1:]))()
     except SystemExit as exc:

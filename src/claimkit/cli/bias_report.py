@@ -8,8 +8,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimkit.cli.common import ExitCode, fail, note
-from claimkit.cli.options import ConfigFile, ForceExclude, Isolated, Jobs, RatingsFiles
+from claimkit.cli.common import ExitCode, fail, note, write_report
+from claimkit.cli.options import (
+    Color,
+    ConfigFile,
+    Exclude,
+    ExtendExclude,
+    ForceExclude,
+    Isolated,
+    Jobs,
+    RatingsFiles,
+)
 
 if TYPE_CHECKING:
     from claimkit.report.model import Report
@@ -48,10 +57,17 @@ def bias_report(
         typer.Option("--prefer", help="Whose rating counts: the database's or the inline label."),
     ] = Prefer.database,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", help="Output format.")
+        ReportFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = ReportFormat.table,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report here.")
+        str | None,
+        typer.Option(
+            "--output-file",
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write the report to this file (atomically).",
+        ),
     ] = None,
     ratings: RatingsFiles = None,
     config: ConfigFile = None,
@@ -76,6 +92,9 @@ def bias_report(
     ] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No notes on stderr.")] = False,
     jobs: Jobs = None,
+    exclude: Exclude = None,
+    extend_exclude: ExtendExclude = None,
+    color: Color = None,
 ) -> None:
     """Balance of the sources per document and for the whole corpus: outlets, claims, citations."""
     import os
@@ -99,7 +118,11 @@ def bias_report(
     try:
         found = open_workspace(
             paths,
-            Flags(settings=Settings(ratings_files=tuple(ratings or ()))),
+            Flags(
+                settings=Settings(ratings_files=tuple(ratings or ())),
+                exclude=exclude,
+                extend_exclude=tuple(extend_exclude or ()),
+            ),
             config_file=config,
             isolated=isolated,
             force_exclude=force_exclude,
@@ -113,11 +136,12 @@ def bias_report(
         fail(str(exc))
 
     documents: list[Report] = []
-    outcomes = list(
-        report_files(
-            found.files, lambda path: database_for(found.ratings_files(path)), prefer.value, jobs
-        )
+    from claimkit.cli.progress import track
+
+    reports = report_files(
+        found.files, lambda path: database_for(found.ratings_files(path)), prefer.value, jobs
     )
+    outcomes = list(track(reports, len(found.files), "reporting", quiet))
     if "-" in paths:
         outcomes.insert(
             0, report_bytes(sys.stdin.buffer.read(), stdin_filename or "-", stdin_db, prefer.value)
@@ -143,16 +167,8 @@ def bias_report(
         note(f"no explainers among {len(outcomes)} file(s)")
 
     text = _render(output_format, documents, corpus, units, output)
-    if output is not None:
-        from claimkit.fix.write import WriteError, write_output
-
-        try:
-            write_output(output, text.encode("utf-8"))
-        except WriteError as exc:
-            fail(f"cannot write {output}: {exc.reason}")
-    elif text:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    if output is not None or text:
+        write_report(text, output)
 
     problems = violations(documents, corpus, units, fail_on_blindspot, max_lean)
     if not quiet:

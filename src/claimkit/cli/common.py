@@ -23,3 +23,28 @@ def fail(message: str) -> NoReturn:
 
 def note(message: str) -> None:
     sys.stderr.write(f"claimkit: {message}\n")
+
+
+def write_report(text: str, output_file: str | None) -> None:
+    """A command's report: to standard output, or (``-o FILE``) atomically to FILE.
+
+    The file is created with its directory, with the mode the umask gives (an existing one
+    keeps its mode), so the next CI step can read it.
+    """
+    if output_file is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    import os
+
+    from claimkit.fix.write import WriteError, write_output
+
+    try:
+        parent = os.path.dirname(output_file)
+        if parent:
+            os.makedirs(parent, exist_ok=True)
+        write_output(output_file, text.encode("utf-8"))
+    except OSError as exc:
+        fail(f"cannot write {output_file}: {exc.strerror or exc}")
+    except WriteError as exc:
+        fail(f"cannot write {output_file}: {exc.reason}")

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from claimkit.cli.common import fail
+from claimkit.cli.common import fail, write_report
+from claimkit.cli.options import OutputFile
 
 if TYPE_CHECKING:
+    from claimkit.config.model import VerifyConfig
     from claimkit.rule_options import RuleOptions
 
 config_app = typer.Typer(
@@ -42,7 +44,7 @@ def show(
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
     output_format: Annotated[
-        ShowFormat, typer.Option("--format", help="Output format.")
+        ShowFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = ShowFormat.text,
 ) -> None:
     """Print the effective configuration for PATH and where each value came from."""
@@ -73,6 +75,7 @@ def show(
         ("dedupe.threshold", found.dedupe_threshold),
         ("max-file-size", job.settings.max_file_size),
         *_rule_options(job.settings.rule_options),
+        *_verify(found.verify, found.origins),
     ]
     rules = [rule.code for rule in job.rules]
     source = found.path or ("--isolated" if isolated else "none found; built-in defaults")
@@ -115,7 +118,42 @@ def _rule_options(values: RuleOptions) -> list[tuple[str, Any]]:
     ]
 
 
+def _verify(settings: VerifyConfig, origins: dict[str, str]) -> list[tuple[str, Any]]:
+    """``[verify]`` keys, only those the file sets (no table: the output is as before)."""
+    values: dict[str, Any] = {
+        "exclude": list(settings.exclude),
+        "include": list(settings.include),
+        "accept": _ranges(settings.accept),
+        "timeout": settings.timeout,
+        "connect-timeout": settings.connect_timeout,
+        "retries": settings.retries,
+        "exclude-private": settings.exclude_private,
+    }
+    return [(f"verify.{key}", value) for key, value in values.items() if f"verify.{key}" in origins]
+
+
+def _ranges(codes: frozenset[int]) -> list[str]:
+    """{200, ..., 299, 403} -> ["200..=299", "403"], as they are written."""
+    spans: list[tuple[int, int]] = []
+    for code in sorted(codes):
+        if spans and spans[-1][1] == code - 1:
+            spans[-1] = (spans[-1][0], code)
+        else:
+            spans.append((code, code))
+    return [str(low) if low == high else f"{low}..={high}" for low, high in spans]
+
+
 def _toml(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items()) + "}"
     return json.dumps(value)
+
+
+@config_app.command("schema")
+def schema_command(
+    output_file: OutputFile = None,
+) -> None:
+    """Print the JSON schema of the configuration (docs/config.schema.json)."""
+    from claimkit.config.schema import render
+
+    write_report(render(), output_file)

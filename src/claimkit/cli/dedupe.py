@@ -9,8 +9,18 @@ from typing import Annotated
 
 import typer
 
-from claimkit.cli.common import ExitCode, fail, note
-from claimkit.cli.options import ConfigFile, Force, ForceExclude, Isolated, Jobs
+from claimkit.cli.common import ExitCode, fail, note, write_report
+from claimkit.cli.options import (
+    Color,
+    ConfigFile,
+    Exclude,
+    ExtendExclude,
+    Force,
+    ForceExclude,
+    Isolated,
+    Jobs,
+    OutputFile,
+)
 
 
 class DedupeFormat(StrEnum):
@@ -49,7 +59,7 @@ def dedupe(
         ),
     ] = None,
     output_format: Annotated[
-        DedupeFormat, typer.Option("--format", help="Output format.")
+        DedupeFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = DedupeFormat.text,
     quiet: Annotated[
         bool, typer.Option("-q", "--quiet", help="Print results only: no summary, no notes.")
@@ -67,42 +77,46 @@ def dedupe(
     isolated: Isolated = False,
     force_exclude: ForceExclude = False,
     force: Force = False,
+    exclude: Exclude = None,
+    extend_exclude: ExtendExclude = None,
+    output_file: OutputFile = None,
+    color: Color = None,
 ) -> None:
     """Find duplicate claims (within each file and across files) and fix them with --fix."""
-    from claimkit.config import ConfigError, Resolver
+    from claimkit.config import ConfigError
     from claimkit.dedupe.report import Member, cross_file
     from claimkit.dedupe.similarity import validate_threshold
-    from claimkit.discovery import PathError, discover
-    from claimkit.plan import Flags, Planner
+    from claimkit.plan import Flags
     from claimkit.run.dedupe import Mode, Options, process_files
+    from claimkit.run.workspace import WorkspaceError, open_workspace
 
     max_file_size = None
+    if "-" in paths:
+        fail("dedupe reads files, not standard input (it may rewrite them)")
+    flags = Flags(exclude=exclude, extend_exclude=tuple(extend_exclude or ()))
     try:
-        planner = Planner(Resolver(config, isolated), Flags())
+        found = open_workspace(
+            paths, flags, config_file=config, isolated=isolated, force_exclude=force_exclude
+        )
+        planner = found.planner
         if paths:
             # One threshold and size cap per run: the configuration of the first path.
             first = planner.config(paths[0])
             max_file_size = first.max_file_size
             if threshold is None:
                 threshold = first.dedupe_threshold
-    except ConfigError as exc:
+    except (ConfigError, WorkspaceError) as exc:
         fail(str(exc))
     if threshold is not None:
         try:
             validate_threshold(threshold)
         except ValueError as exc:
             fail(str(exc))
-    if "-" in paths:
-        fail("dedupe reads files, not standard input (it may rewrite them)")
     if diff and check:
         fail("--diff and --check cannot be combined")
     if diff and output_format is DedupeFormat.json:
         fail("--diff prints a diff; it cannot be combined with --format json")
-    try:
-        found = discover(paths, planner.excluded)
-    except PathError as exc:
-        fail(str(exc))
-    files = planner.select_files(found.files, paths, force_exclude)
+    files = found.files
     errors = 0
 
     for path, why in found.errors:
@@ -117,7 +131,9 @@ def dedupe(
         options = dataclasses.replace(options, max_file_size=max_file_size)
     reports = []
     members: list[Member] = []
-    for outcome in process_files(files, options, jobs):
+    from claimkit.cli.progress import track
+
+    for outcome in track(process_files(files, options, jobs), len(files), "deduplicating", quiet):
         if outcome.error is not None:
             errors += 1
             sys.stderr.write(f"claimkit: error: {outcome.path}: {outcome.error}\n")
@@ -133,17 +149,22 @@ def dedupe(
     del members
 
     if mode == Mode.DIFF:
-        sys.stdout.write("".join(r.diff for r in reports))
+        rendered = "".join(r.diff for r in reports)
+    elif mode == Mode.CHECK and output_format is DedupeFormat.text:
+        from claimkit.output.dedupe import render_check
+
+        rendered = render_check(reports, cross)
     elif output_format is DedupeFormat.json:
         from claimkit.output.dedupe import render_json
 
-        sys.stdout.write(render_json(reports, cross))
+        rendered = render_json(reports, cross)
     else:
         from claimkit.output.dedupe import render_text
         from claimkit.output.terminal import wants_color
 
-        sys.stdout.write(render_text(reports, cross, wants_color(sys.stdout)))
-    sys.stdout.flush()
+        coloured = output_file is None and wants_color(sys.stdout)
+        rendered = render_text(reports, cross, coloured)
+    write_report(rendered, output_file)
 
     changed = sum(1 for r in reports if r.changed)
     removed = sum(len(r.removed) for r in reports)

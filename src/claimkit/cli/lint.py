@@ -8,7 +8,10 @@ from typing import Annotated
 import typer
 
 from claimkit.cli.options import (
+    Color,
     ConfigFile,
+    Exclude,
+    ExtendExclude,
     Force,
     ForceExclude,
     Isolated,
@@ -20,7 +23,10 @@ from claimkit.cli.options import (
 
 class LintFormat(StrEnum):
     text = "text"
+    concise = "concise"  # ruff's name for text
+    full = "full"
     json = "json"
+    json_lines = "json-lines"
     sarif = "sarif"
     github = "github"
     junit = "junit"
@@ -66,7 +72,10 @@ def lint(
         ),
     ] = None,
     output_format: Annotated[
-        LintFormat, typer.Option("--format", help="Output format.")
+        LintFormat,
+        typer.Option(
+            "--format", "--output-format", help="Output format (concise is the same as text)."
+        ),
     ] = LintFormat.text,
     stdin_filename: Annotated[
         str | None,
@@ -113,6 +122,24 @@ def lint(
             "--online", help="Also fetch every source once: CK501 dead links, CK502 quotes."
         ),
     ] = False,
+    exit_zero: Annotated[
+        bool,
+        typer.Option("--exit-zero", help="Exit 0 even when findings remain (2 stays an error)."),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option("--statistics", help="Print how many findings each rule has, not each one."),
+    ] = False,
+    show_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--show-fixes",
+            help="List the fixes by file and rule: applied with --fix, else fixable.",
+        ),
+    ] = False,
+    exclude: Exclude = None,
+    extend_exclude: ExtendExclude = None,
+    color: Color = None,
 ) -> None:
     """Check explainers: citations, claims table, sources, dates."""
     from claimkit.cli.lint_run import Options, run
@@ -130,6 +157,8 @@ def lint(
         extend_select=[*split_list(extend_select), *extra],
         fail_on=Severity.parse(fail_on.value) if fail_on is not None else None,
         settings=Settings(ratings_files=tuple(ratings or ()), online=online),
+        exclude=exclude,
+        extend_exclude=tuple(extend_exclude or ()),
     )
     run(
         Options(
@@ -150,5 +179,8 @@ def lint(
             force_exclude=force_exclude,
             online=online,
             force=force,
+            exit_zero=exit_zero,
+            statistics=statistics,
+            show_fixes=show_fixes,
         )
     )

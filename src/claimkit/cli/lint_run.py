@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -13,6 +14,10 @@ from claimkit.cli.common import ExitCode, fail, note
 from claimkit.diagnostics import Diagnostic
 from claimkit.engine import FileResult, LintJob
 from claimkit.plan import Flags, Planner
+
+if TYPE_CHECKING:
+    from claimkit.output.source import Sources
+    from claimkit.verify.options import FetchOptions
 
 
 @dataclass(slots=True)
@@ -34,6 +39,9 @@ class Options:
     force_exclude: bool = False
     online: bool = False
     force: bool = False  # --fix may rewrite read-only and hard-linked files
+    exit_zero: bool = False  # findings never make the exit status 1
+    statistics: bool = False  # counts per rule instead of the findings
+    show_fixes: bool = False  # list applied (or applicable) fixes by file and rule
 
 
 @dataclass(slots=True)
@@ -46,6 +54,7 @@ class Tally:
     guarded: list[tuple[str, int]] = field(default_factory=list)  # (path, fixes held back)
     diffs: list[str] = field(default_factory=list)
     not_written: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    fixed_codes: list[tuple[str, dict[str, int]]] = field(default_factory=list)  # --show-fixes
 
 
 def run(options: Options) -> None:
@@ -84,7 +93,7 @@ def _run(options: Options) -> None:
     results: list[FileResult] = []
     data = sys.stdin.buffer.read() if "-" in options.paths else None
     if options.online:
-        _prefetch(options.flags, files, data, stdin_name)
+        _prefetch(options.flags, files, data, stdin_name, _fetch_options(planner, options))
     if data is not None:
         if fixing:
             results.append(_fix_stdin(data, stdin_name, planner, options, tally))
@@ -94,9 +103,12 @@ def _run(options: Options) -> None:
             results.append(lint_bytes(data, stdin_name, planner.job(stdin_name)))
     results += [_walk_error(path, why, planner) for path, why in walk_errors]
     if fixing:
-        results += [_fix_one(path, display, planner, options, tally) for path, display in files]
+        from claimkit.cli.progress import track
+
+        pairs = track(files, len(files), "fixing", options.quiet)
+        results += [_fix_one(path, display, planner, options, tally) for path, display in pairs]
     else:
-        results += _lint_all(files, planner, options.jobs)
+        results += _lint_all(files, planner, options.jobs, options.quiet)
 
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
     if options.diff:
@@ -109,12 +121,16 @@ def _run(options: Options) -> None:
         raise typer.Exit(ExitCode.FINDINGS if tally.diffs else ExitCode.OK)
 
     if not ("-" in options.paths and options.fix):
-        _emit(diagnostics, [r.path for r in results if not r.skipped], options)
+        sources = _sources(files, data, stdin_name)
+        _emit(diagnostics, [r.path for r in results if not r.skipped], options, sources)
     for path, why in tally.not_written:
         sys.stderr.write(f"claimkit: error: {path}: {why}\n")
     if not options.quiet:
         _notes(results, empty_dirs, options, tally)
+    if options.show_fixes and not options.quiet:
+        _show_fixes(tally, diagnostics, options)
     failing = any(d.severity >= planner.fail_on(d.path) for d in diagnostics)
+    failing = failing and not options.exit_zero
     if failing or tally.not_written or (options.exit_non_zero_on_fix and tally.fixed):
         raise typer.Exit(ExitCode.FINDINGS)
 
@@ -142,8 +158,20 @@ def _preload_ratings(job: LintJob) -> None:
         database(job.settings)
 
 
+def _fetch_options(planner: Planner, options: Options) -> FetchOptions:
+    """[verify] of the first path's configuration: lint --online fetches as verify does."""
+    from claimkit.verify.options import from_config
+
+    first = next((p for p in options.paths if p != "-"), ".")
+    return from_config(planner.config(first).verify)
+
+
 def _prefetch(
-    flags: Flags, files: list[tuple[str, str]], stdin: bytes | None, stdin_name: str
+    flags: Flags,
+    files: list[tuple[str, str]],
+    stdin: bytes | None,
+    stdin_name: str,
+    fetch: FetchOptions | None = None,
 ) -> None:
     """lint --online: fetch the run's source pages once, before any rule runs."""
     from contextlib import suppress
@@ -159,7 +187,7 @@ def _prefetch(
     if stdin is not None:
         with suppress(UnreadableError):
             documents.append(parse_bytes(stdin, stdin_name))
-    pages, warning = prefetch(documents)
+    pages, warning = prefetch(documents, fetch)
     # Filled in place: every job's Settings is a copy of these flags' settings that shares
     # this one dict, whenever the planner made it.
     flags.settings.pages.update(pages)
@@ -167,7 +195,10 @@ def _prefetch(
         note(f"warning: {warning}")
 
 
-def _lint_all(files: list[tuple[str, str]], planner: Planner, jobs: int | None) -> list[FileResult]:
+def _lint_all(
+    files: list[tuple[str, str]], planner: Planner, jobs: int | None, quiet: bool = False
+) -> list[FileResult]:
+    from claimkit.cli.progress import track
     from claimkit.engine import lint_files
 
     # One engine call per distinct job keeps worker processes usable when all files share one.
@@ -178,9 +209,13 @@ def _lint_all(files: list[tuple[str, str]], planner: Planner, jobs: int | None) 
         groups.setdefault(id(job), (job, []))[1].append((path, display))
         order[display] = position
     results: list[FileResult] = []
-    for job, group in groups.values():
-        _preload_ratings(job)
-        results.extend(lint_files(group, job, jobs))
+
+    def linted() -> Iterator[FileResult]:
+        for job, group in groups.values():
+            _preload_ratings(job)
+            yield from lint_files(group, job, jobs)
+
+    results.extend(track(linted(), len(files), "linting", quiet))
     results.sort(key=lambda r: order.get(r.path, 0))
     return results
 
@@ -193,6 +228,8 @@ def _fix_one(
 
     job = planner.job(path)
     fixed = fix_path(path, display, job, options.unsafe_fixes)
+    if options.show_fixes and fixed.document is not None and fixed.outcome is not None:
+        _fixed_codes(lint_parsed(fixed.document, job), fixed.result, tally)
     if not _account(fixed, tally, options, write_to=None if options.diff else path):
         assert fixed.document is not None
         return lint_parsed(fixed.document, job)  # not written: what the file still holds
@@ -252,16 +289,41 @@ def _account(fixed: object, tally: Tally, options: Options, write_to: str | None
     return True
 
 
-def _emit(diagnostics: list[Diagnostic], files: list[str], options: Options) -> None:
+def _sources(files: list[tuple[str, str]], stdin: bytes | None, stdin_name: str) -> Sources:
+    from claimkit.output.source import Sources
+
+    texts: dict[str, str] = {}
+    if stdin is not None:
+        from contextlib import suppress
+
+        from claimkit.parse import UnreadableError
+        from claimkit.parse.reader import decode
+
+        with suppress(UnreadableError):  # CK001 says why
+            texts[stdin_name] = decode(stdin).text
+    return Sources({display: path for path, display in files}, texts)
+
+
+def _emit(
+    diagnostics: list[Diagnostic],
+    files: list[str],
+    options: Options,
+    sources: Sources | None = None,
+) -> None:
     from claimkit.output.render import render
 
     to_file = options.output_file is not None
     color = False
-    if not to_file and options.output_format == "text":
+    if not to_file and options.output_format in ("text", "concise", "full"):
         from claimkit.output.terminal import wants_color
 
         color = wants_color(sys.stdout)
-    rendered = render(options.output_format, diagnostics, files, color)
+    if options.statistics:
+        from claimkit.output.statistics import render as statistics
+
+        rendered = statistics(diagnostics, options.output_format)
+    else:
+        rendered = render(options.output_format, diagnostics, files, color, sources)
     if options.output_file is not None:
         import os
 
@@ -331,3 +393,43 @@ def _fix_line(tally: Tally, remaining: int) -> str:
         fixes = "fix" if tally.unsafe_held == 1 else "fixes"
         line += f" {tally.unsafe_held} unsafe {fixes} held back (use --unsafe-fixes)."
     return line
+
+
+def _fixed_codes(before: FileResult, after: FileResult, tally: Tally) -> None:
+    """--show-fixes: what the fixes took away, by rule (fixable findings that are gone)."""
+    from collections import Counter
+
+    fixable = Counter(d.code for d in before.diagnostics if d.fix is not None and d.fix.edits)
+    fixable.subtract(Counter(d.code for d in after.diagnostics))
+    gone = {code: count for code, count in sorted(fixable.items()) if count > 0}
+    if gone:
+        tally.fixed_codes.append((before.path, gone))
+
+
+def _show_fixes(tally: Tally, diagnostics: list[Diagnostic], options: Options) -> None:
+    """ruff's enumeration, on stderr so that stdout keeps only the report."""
+    from collections import Counter
+
+    from claimkit.diagnostics import Applicability
+
+    by_file: list[tuple[str, dict[str, int]]]
+    if options.fix:
+        by_file, verb = tally.fixed_codes, "Fixed"
+    else:
+        counts: dict[str, Counter[str]] = {}
+        for d in diagnostics:
+            if d.fix is not None and d.fix.edits and d.fix.applicability is Applicability.SAFE:
+                counts.setdefault(d.path, Counter())[d.code] += 1
+        by_file, verb = [(p, dict(sorted(c.items()))) for p, c in counts.items()], "Fixable"
+    total = sum(sum(codes.values()) for _, codes in by_file)
+    if not total:
+        return
+    from claimkit.rules import BY_CODE
+
+    lines = [f"{verb} {total} {'problem' if total == 1 else 'problems'}:"]
+    for path, codes in by_file:
+        lines.append(f"- {path}:")
+        for code, count in codes.items():
+            name = BY_CODE[code].name if code in BY_CODE else ""
+            lines.append(f"    {count} \u00d7 {code} ({name})")
+    sys.stderr.write("\n".join(lines) + "\n")

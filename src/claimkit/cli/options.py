@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -36,5 +37,52 @@ RatingsFiles = Annotated[
         "--ratings",
         metavar="FILE",
         help="A ratings file layered over the shipped database (repeatable; later wins).",
+    ),
+]
+
+
+class ColorMode(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _set_color(value: ColorMode | None) -> ColorMode | None:
+    # A callback, so every command honours --color by declaring the option and nothing else.
+    from claimkit.output import terminal
+
+    terminal.set_mode(value.value if value is not None else "auto")
+    return value
+
+
+Color = Annotated[
+    ColorMode | None,
+    typer.Option(
+        "--color",
+        callback=_set_color,
+        help="Colour: auto (a terminal, and NO_COLOR unset), always or never.",
+        show_default=False,
+    ),
+]
+Exclude = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="GLOB",
+        help="Skip files matching these globs, instead of the configured exclude (repeatable).",
+    ),
+]
+ExtendExclude = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--extend-exclude",
+        metavar="GLOB",
+        help="Skip files matching these globs, besides the configured exclude (repeatable).",
+    ),
+]
+OutputFile = Annotated[
+    str | None,
+    typer.Option(
+        "--output-file", "-o", metavar="FILE", help="Write the report to this file (atomically)."
     ),
 ]

@@ -21,7 +21,7 @@ def parse(
         str, typer.Argument(metavar="FILE", help="An explainer, or - for standard input.")
     ],
     output_format: Annotated[
-        ParseFormat, typer.Option("--format", help="Output format.")
+        ParseFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = ParseFormat.json,
 ) -> None:
     """Print the parsed document model (title, levels, citations, claims) with positions."""

@@ -101,7 +101,9 @@ def ratings(
 def lookup(
     source: Annotated[str, typer.Argument(metavar="URL_OR_DOMAIN", help="A source URL or domain.")],
     ratings: RatingsFiles = None,
-    output_format: Annotated[Output, typer.Option("--format", help="Output format.")] = Output.text,
+    output_format: Annotated[
+        Output, typer.Option("--format", "--output-format", help="Output format.")
+    ] = Output.text,
 ) -> None:
     """Show the entry a source URL matches, and why. Exit 1 when it is unrated."""
     from claimkit.ratings.lookup import split_source
@@ -159,7 +161,9 @@ def list_entries(
         str | None, typer.Option("--bias", metavar="LABEL", help="Only entries with this label.")
     ] = None,
     ratings: RatingsFiles = None,
-    output_format: Annotated[Output, typer.Option("--format", help="Output format.")] = Output.text,
+    output_format: Annotated[
+        Output, typer.Option("--format", "--output-format", help="Output format.")
+    ] = Output.text,
 ) -> None:
     """List the entries of the database (with your files layered over it)."""
     from claimkit.ratings.schema import ENTRY_LABELS
@@ -192,7 +196,10 @@ def import_file(
         Source, typer.Option("--from", help="The export's format (default: detect).")
     ] = Source.auto,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the YAML here.")
+        str | None,
+        typer.Option(
+            "--output-file", "-o", "--output", metavar="FILE", help="Write the YAML here."
+        ),
     ] = None,
     as_of: Annotated[
         str, typer.Option("--as-of", metavar="DATE", help="Date of the export (YYYY[-MM[-DD]]).")
@@ -231,15 +238,9 @@ def import_file(
         parse_text(yaml_text, output or "<output>")  # what we write must load back
     except RatingsError as exc:
         fail(f"converted data does not validate: {exc}")
-    if output is None:
-        sys.stdout.write(yaml_text)
-    else:
-        from claimkit.fix.write import WriteError, write_output
+    from claimkit.cli.common import write_report
 
-        try:
-            write_output(output, yaml_text.encode("utf-8"))
-        except WriteError as exc:
-            fail(f"cannot write {output}: {exc.reason}")
+    write_report(yaml_text, output)
     for name, why in result.skipped if verbose else ():
         note(f"skipped {name}: {why}")
     note(f"imported {len(result.entries)} entries, skipped {len(result.skipped)}")

@@ -18,7 +18,7 @@ class RulesFormat(StrEnum):
 
 def rules(
     output_format: Annotated[
-        RulesFormat, typer.Option("--format", help="Output format.")
+        RulesFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = RulesFormat.text,
 ) -> None:
     """List every rule: code, name, severity, whether it can be fixed."""
@@ -46,7 +46,7 @@ def rule(
         str, typer.Argument(metavar="CODE", help="A rule code (CK101) or name (dangling-citation).")
     ],
     output_format: Annotated[
-        RulesFormat, typer.Option("--format", help="Output format.")
+        RulesFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = RulesFormat.text,
 ) -> None:
     """Show one rule's documentation, with an example and its fix."""
@@ -56,7 +56,7 @@ def rule(
     try:
         found = registry.get(code)
     except KeyError:
-        fail(f"unknown rule {code!r} (see claimkit rules)")
+        fail(f"unknown rule {code!r}{registry.did_you_mean(code)} (see claimkit rules)")
     if output_format is RulesFormat.json:
         import json
 

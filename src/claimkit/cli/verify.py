@@ -6,12 +6,18 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from claimkit.cli.common import ExitCode, fail, note
-from claimkit.cli.options import ConfigFile, ForceExclude, Isolated
+from claimkit.cli.common import ExitCode, fail, note, write_report
+from claimkit.cli.options import (
+    Color,
+    ConfigFile,
+    ForceExclude,
+    Isolated,
+    OutputFile,
+)
 
 if TYPE_CHECKING:
     from claimkit.verify.claims import ClaimRef
@@ -34,6 +40,7 @@ class VerifyFailOn(StrEnum):
     partly_found = "partly-found"  # ... or a sentence only partly found
 
 
+_T = TypeVar("_T")
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)\s*$", re.IGNORECASE)
 _SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -67,7 +74,7 @@ def verify(
         ),
     ],
     output_format: Annotated[
-        VerifyFormat, typer.Option("--format", help="Output format.")
+        VerifyFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = VerifyFormat.text,
     fail_on: Annotated[
         VerifyFailOn,
@@ -84,20 +91,32 @@ def verify(
         int, typer.Option("--per-host", min=1, help="Requests in flight at once to one host.")
     ] = 10,  # verify.run.DEFAULT_PER_HOST
     timeout: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--timeout",
             min=0.01,
-            help="Seconds for each request as a whole (connect, headers, body).",
+            help="Seconds for each request as a whole (connect, headers, body) [default: 10].",
+            show_default=False,
         ),
-    ] = 10.0,
+    ] = None,
     connect_timeout: Annotated[
-        float, typer.Option("--connect-timeout", min=0.01, help="Seconds to wait to connect.")
-    ] = 5.0,
+        float | None,
+        typer.Option(
+            "--connect-timeout",
+            min=0.01,
+            help="Seconds to wait to connect [default: 5].",
+            show_default=False,
+        ),
+    ] = None,
     retries: Annotated[
-        int,
-        typer.Option("--retries", min=0, help="Retries after connection errors, 429 and 5xx."),
-    ] = 2,
+        int | None,
+        typer.Option(
+            "--retries",
+            min=0,
+            help="Retries after connection errors, 429 and 5xx [default: 2].",
+            show_default=False,
+        ),
+    ] = None,
     backoff: Annotated[
         float,
         typer.Option("--backoff", min=0.0, help="First wait between retries (doubles each time)."),
@@ -110,9 +129,13 @@ def verify(
         str, typer.Option("--max-size", help="Largest body to read (e.g. 5MB, 512k).")
     ] = "5MB",
     exclude_private: Annotated[
-        bool,
-        typer.Option("--exclude-private", help="Also refuse loopback and private addresses."),
-    ] = False,
+        bool | None,
+        typer.Option(
+            "--exclude-private/--no-exclude-private",
+            help="Also refuse loopback and private addresses [default: no].",
+            show_default=False,
+        ),
+    ] = None,
     cache_dir: Annotated[
         str | None,
         typer.Option("--cache-dir", help="Page cache directory (default: the user cache dir)."),
@@ -134,6 +157,40 @@ def verify(
     config: ConfigFile = None,
     isolated: Isolated = False,
     force_exclude: ForceExclude = False,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            metavar="REGEX",
+            help="Do not fetch URLs matching this regular expression (repeatable).",
+        ),
+    ] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include",
+            metavar="REGEX",
+            help="Fetch URLs matching this even when an --exclude matches (repeatable).",
+        ),
+    ] = None,
+    accept: Annotated[
+        str | None,
+        typer.Option(
+            "--accept",
+            metavar="CODES",
+            help="Status codes that count as a live link: 403,429 or 200..=299.",
+        ),
+    ] = None,
+    exclude_path: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude-path",
+            metavar="GLOB",
+            help="Skip files matching these globs, besides the configured exclude (repeatable).",
+        ),
+    ] = None,
+    output_file: OutputFile = None,
+    color: Color = None,
 ) -> None:
     """Fetch every source once: is the link alive, and does the page hold the claim?"""
     from pathlib import Path
@@ -151,28 +208,65 @@ def verify(
         fail(f"invalid --max-age {max_age!r} (examples: 3600, 30m, 12h, 1d)")
     if partly_threshold > found_threshold:
         fail("--partly-threshold must not exceed --found-threshold")
+    from claimkit.plan import Flags
     from claimkit.run.workspace import WorkspaceError, open_workspace
 
     try:
+        flags = Flags(extend_exclude=tuple(exclude_path or ()))
         found = open_workspace(
-            paths, config_file=config, isolated=isolated, force_exclude=force_exclude
+            paths, flags, config_file=config, isolated=isolated, force_exclude=force_exclude
         )
     except WorkspaceError as exc:
         fail(str(exc))
 
+    from claimkit.config import ConfigError
+    from claimkit.config.model import VerifyConfig
     from claimkit.verify.cache import PageCache, default_dir
     from claimkit.verify.claims import claim_refs, unique_urls
-    from claimkit.verify.options import FetchOptions
+    from claimkit.verify.options import FetchOptions, check_patterns, parse_accept
     from claimkit.verify.run import Plan
 
+    # Flags win over [tool.claimkit.verify] of the first path's configuration, which wins
+    # over the defaults; URL patterns from both apply.
+    try:
+        configured = found.planner.config(paths[0]).verify if paths else VerifyConfig()
+    except ConfigError as exc:
+        fail(str(exc))
+    defaults = FetchOptions()
+    given_exclude = tuple(exclude or ())
+    given_include = tuple(include or ())
+    problem = check_patterns(given_exclude + given_include)
+    if problem:
+        fail(f"--exclude/--include: {problem}")
+    accepted: frozenset[int] = frozenset()
+    if accept is not None:
+        try:
+            accepted = parse_accept([accept])
+        except ValueError as exc:
+            fail(f"--accept: {exc}")
+
+    def pick(flag: _T | None, setting: _T | None, default: _T) -> _T:
+        return flag if flag is not None else setting if setting is not None else default
+
     options = FetchOptions(
-        connect_timeout=connect_timeout,
-        read_timeout=timeout,
-        retries=retries,
+        connect_timeout=pick(
+            connect_timeout,
+            configured.connect_timeout,
+            defaults.connect_timeout,
+        ),
+        read_timeout=pick(timeout, configured.timeout, defaults.read_timeout),
+        retries=pick(retries, configured.retries, defaults.retries),
         backoff=backoff,
         max_retry_wait=max_retry_wait,
         max_bytes=max_bytes,
-        exclude_private=exclude_private,
+        exclude_private=pick(
+            exclude_private,
+            configured.exclude_private,
+            defaults.exclude_private,
+        ),
+        exclude=configured.exclude + given_exclude,
+        include=configured.include + given_include,
+        accept=accepted if accept is not None else configured.accept,
     )
     cache = None if no_cache else PageCache(Path(cache_dir or default_dir()), max_age_seconds)
     plan = Plan(options, cache, jobs, per_host, None, found_threshold, partly_threshold)
@@ -202,15 +296,17 @@ def verify(
     from claimkit.verify import render
 
     if output_format is VerifyFormat.json:
-        sys.stdout.write(render.render_json(pages, results))
+        rendered = render.render_json(pages, results)
     else:
         import shutil
 
         from claimkit.output.terminal import wants_color
 
-        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-        sys.stdout.write(render.render_text(pages, results, wants_color(sys.stdout), width))
-    sys.stdout.flush()
+        terminal = output_file is None and sys.stdout.isatty()
+        width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
+        coloured = output_file is None and wants_color(sys.stdout)
+        rendered = render.render_text(pages, results, coloured, width)
+    write_report(rendered, output_file)
 
     if cache is not None and cache.warning:
         note(f"warning: {cache.warning}")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from claimkit import bombs
 from claimkit.config import globs
-from claimkit.config.model import Config, ConfigError
+from claimkit.config.model import Config, ConfigError, VerifyConfig
 from claimkit.config.tomlpos import key_line
 from claimkit.diagnostics import Severity
 from claimkit.rule_options import RuleOptions
@@ -31,6 +32,17 @@ KEYS: dict[str, str] = {
     "dedupe": "table: threshold = near-duplicate similarity, 0-100",
     "rules": "a table per rule: [rules.CK302] threshold = 85 (claimkit rule CODE lists options)",
     "max-file-size": "largest file read, in bytes or as 16MiB, 512KiB (default 32MiB); CK001 above",
+    "verify": "table: claimkit verify's exclude, include, accept, timeout, connect-timeout, "
+    "retries, exclude-private",
+}
+VERIFY_KEYS: dict[str, str] = {
+    "exclude": "URL regular expressions not to fetch",
+    "include": "URL regular expressions to fetch even when an exclude matches",
+    "accept": "HTTP status codes that count as a live link: 403, or ranges 200..=299",
+    "timeout": "seconds for a whole request",
+    "connect-timeout": "seconds to connect",
+    "retries": "retries after connection errors, 429 and 5xx",
+    "exclude-private": "also refuse loopback and private addresses",
 }
 DEDUPE_KEYS = {"threshold"}
 _SIZE = re.compile(r"(\d+)\s*([KMG]i?B?|B)?", re.IGNORECASE)
@@ -42,12 +54,30 @@ _TABLE = re.compile(r"\s*\[\s*tool\s*\.\s*claimkit\s*[\].]")
 
 
 def has_table(path: str) -> bool:
-    """Whether a ``pyproject.toml`` holds a ``[tool.claimkit]`` table (cheaply, no TOML parse)."""
+    """Whether a ``pyproject.toml`` holds a ``[tool.claimkit]`` table, in any TOML spelling.
+
+    The usual header is recognised without parsing. Otherwise a file that names claimkit at
+    all is parsed, so ``[tool] claimkit = {...}`` and dotted ``tool.claimkit.select`` keys
+    count, and a file the parser rejects counts too: ``load`` then reports where it broke
+    (``[tool.claimkit`` with no ``]`` must be an error, not a silently unused file).
+    """
+    import tomllib
+
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            return any(_TABLE.match(line) for line in handle)
+            text = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError:
         return False
+    if "claimkit" not in text:
+        return False
+    if any(_TABLE.match(line) for line in text.splitlines()):
+        return True
+    try:
+        document = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return True
+    tool = document.get("tool")
+    return isinstance(tool, dict) and "claimkit" in tool
 
 
 def load(path: str) -> Config:
@@ -76,10 +106,24 @@ def load(path: str) -> Config:
     prefix: tuple[str, ...] = ()
     if os.path.basename(path) == "pyproject.toml":
         prefix = ("tool", "claimkit")
-        table = document.get("tool", {}).get("claimkit", {})
+        tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(path, key_line(text, ("tool",)), "tool must be a table")
+        table = tool.get("claimkit", {})
     else:
         table = document
     return _Reader(path, text, prefix).read(table)
+
+
+def from_mapping(table: Mapping[str, Any], root: str | None = None) -> Config:
+    """A configuration given as data (the Python API): checked exactly as a file's table.
+
+    Errors name ``<config>`` and line 1; ``root`` is where relative ``ratings`` paths and
+    path globs are taken from (default: the working directory).
+    """
+    reader = _Reader("<config>", "", ())
+    reader.root = os.path.abspath(root or os.getcwd())
+    return reader.read(dict(table))
 
 
 def _line_from_message(message: str, text: str) -> int:
@@ -132,6 +176,8 @@ class _Reader:
             values["ratings"] = self.ratings(table["ratings"])
         if "dedupe" in table:
             values["dedupe_threshold"] = self.dedupe(table["dedupe"])
+        if "verify" in table:
+            values["verify"] = self.verify(table["verify"])
         if "max-file-size" in table:
             values["max_file_size"] = self.size(("max-file-size",), table["max-file-size"])
         self.rules(table, values)
@@ -191,7 +237,8 @@ class _Reader:
             try:
                 rule = rules.get(key)
             except KeyError:
-                raise self.error(keys, f"severity: unknown rule {key!r}") from None
+                hint = rules.did_you_mean(key)
+                raise self.error(keys, f"severity: unknown rule {key!r}{hint}") from None
             pairs.append((rule.code, self.level(keys, level)))
         return tuple(pairs)
 
@@ -230,6 +277,58 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise self.error(keys, problem)
         return value
+
+    def verify(self, value: Any) -> VerifyConfig:
+        import difflib
+
+        from claimkit.verify.options import check_patterns, parse_accept
+
+        if not isinstance(value, dict):
+            raise self.error(("verify",), "verify must be a table ([verify] accept = [403])")
+        for key in value:
+            if key not in VERIFY_KEYS:
+                close = difflib.get_close_matches(key, list(VERIFY_KEYS), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise self.error(("verify", key), f"unknown configuration key 'verify.{key}'{hint}")
+            self.origins[f"verify.{key}"] = self.where("verify", key)
+        found: dict[str, Any] = {}
+        for key in ("exclude", "include"):
+            if key in value:
+                patterns = self.strings(("verify", key), value[key])
+                problem = check_patterns(patterns)
+                if problem:
+                    raise self.error(("verify", key), f"verify.{key}: {problem}")
+                found[key] = patterns
+        if "accept" in value:
+            raw = value["accept"]
+            items = raw if isinstance(raw, list) else [raw]
+            try:
+                found["accept"] = parse_accept(items)
+            except ValueError as exc:
+                raise self.error(("verify", "accept"), f"verify.accept: {exc}") from None
+        for key, field, low in (
+            ("timeout", "timeout", 0.01),
+            ("connect-timeout", "connect_timeout", 0.01),
+        ):
+            if key in value:
+                number = value[key]
+                if isinstance(number, bool) or not isinstance(number, int | float) or number < low:
+                    raise self.error(
+                        ("verify", key), f"verify.{key} must be a number of seconds > 0"
+                    )
+                found[field] = float(number)
+        if "retries" in value:
+            retries = value["retries"]
+            if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+                raise self.error(("verify", "retries"), "verify.retries must be an integer >= 0")
+            found["retries"] = retries
+        if "exclude-private" in value:
+            if not isinstance(value["exclude-private"], bool):
+                raise self.error(
+                    ("verify", "exclude-private"), "verify.exclude-private must be true or false"
+                )
+            found["exclude_private"] = value["exclude-private"]
+        return VerifyConfig(**found)
 
     def dedupe(self, value: Any) -> float | None:
         if not isinstance(value, dict):

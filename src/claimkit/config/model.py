@@ -22,6 +22,19 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class VerifyConfig:
+    """``[tool.claimkit.verify]``: what ``claimkit verify`` fetches and how; None = not set."""
+
+    exclude: tuple[str, ...] = ()  # URL regexes not to fetch
+    include: tuple[str, ...] = ()  # URL regexes to fetch even when excluded
+    accept: frozenset[int] = frozenset()  # status codes that count as alive
+    timeout: float | None = None
+    connect_timeout: float | None = None
+    retries: int | None = None
+    exclude_private: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """The ``[tool.claimkit]`` settings of one file; None/empty means "not set there"."""
 
@@ -38,6 +51,7 @@ class Config:
     ratings: tuple[str, ...] = ()  # absolute paths
     dedupe_threshold: float | None = None
     max_file_size: int | None = None  # bytes
+    verify: VerifyConfig = VerifyConfig()
     # [rules.CODE] tables; dedupe.threshold lands here too, as CK301's threshold.
     rule_options: RuleOptions = field(default_factory=RuleOptions)
     origins: dict[str, str] = field(default_factory=dict)  # key -> "file:line"

@@ -29,6 +29,13 @@ class Resolver:
         self._by_dir: dict[str, Config] = {}
         self._by_file: dict[str, Config] = {}
 
+    @classmethod
+    def fixed(cls, config: Config) -> Resolver:
+        """Every path gets ``config``: no search (the Python API's ``config=``)."""
+        resolver = cls(isolated=True)
+        resolver._fixed = config
+        return resolver
+
     def for_path(self, path: str) -> Config:
         """The configuration for a file (searched from its directory) or a directory."""
         if self._fixed is not None:

@@ -64,6 +64,34 @@ def render_text(files: Sequence[FileReport], cross: Sequence[Cluster], color: bo
     return "\n".join(out)
 
 
+def render_check(files: Sequence[FileReport], cross: Sequence[Cluster]) -> str:
+    """``--check``: one ``path:line:col:`` line per duplicate, so an editor can jump to it.
+
+    Nothing was written, so the wording is what a fix *would* do.
+    """
+    out: list[str] = []
+    for report in files:
+        removed = {r.member.line for r in report.removed}
+        for cluster in report.clusters:
+            for later in cluster.duplicates:
+                row = later.member
+                action = "; a fix would remove it" if row.line in removed else ""
+                out.append(
+                    f"{row.path}:{row.line}:1: claim {row.id} duplicates claim {cluster.kept.id}"
+                    f" (line {cluster.kept.line}), {later.match.kind.value}"
+                    f" {later.match.score:.1f}{action}"
+                )
+    for cluster in cross:
+        first = cluster.kept
+        for later in cluster.duplicates:
+            row = later.member
+            out.append(
+                f"{row.path}:{row.line}:1: claim {row.id} duplicates claim {first.id} of"
+                f" {first.path}:{first.line} ({later.match.reason})"
+            )
+    return "".join(line + "\n" for line in out)
+
+
 def _where(member: Member) -> str:
     return f"{member.path}:{member.line} claim {member.id}"
 

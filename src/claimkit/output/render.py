@@ -5,23 +5,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimkit.diagnostics import Diagnostic
+from claimkit.output.source import Sources
 
-FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "junit")
+# "text" and "concise" are one format (ruff's name beside the historical one).
+FORMATS: tuple[str, ...] = (
+    "text", "concise", "full", "json", "json-lines", "sarif", "github", "junit",
+)  # fmt: skip
 
 
 def render(
-    output_format: str, diagnostics: Sequence[Diagnostic], files: Sequence[str], color: bool
+    output_format: str,
+    diagnostics: Sequence[Diagnostic],
+    files: Sequence[str],
+    color: bool,
+    sources: Sources | None = None,
 ) -> str:
-    if output_format == "json":
+    if output_format in ("json", "json-lines"):
         from claimkit.output import json_format
 
-        return json_format.render(diagnostics)
+        if output_format == "json-lines":
+            return json_format.render_lines(diagnostics, sources)
+        return json_format.render(diagnostics, sources)
     if output_format == "sarif":
         from claimkit import __version__
         from claimkit.output import sarif
         from claimkit.rules import RULES
 
-        return sarif.render(diagnostics, RULES, __version__)
+        return sarif.render(diagnostics, RULES, __version__, sources)
     if output_format == "github":
         from claimkit.output import github
 
@@ -30,6 +40,10 @@ def render(
         from claimkit.output import junit
 
         return junit.render(diagnostics, files)
+    if output_format == "full":
+        from claimkit.output import full
+
+        return full.render(diagnostics, sources or Sources(), color)
     from claimkit.output import text
 
     return text.render(diagnostics, color)

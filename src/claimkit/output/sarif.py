@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from claimkit.diagnostics import Diagnostic, Severity
+from claimkit.diagnostics import Diagnostic, Edit, Severity
+from claimkit.output.source import Sources
 from claimkit.rules.base import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -41,7 +42,50 @@ def _rule(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _result(diagnostic: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
+def _deleted_region(edit: Edit, path: str, sources: Sources | None) -> dict[str, int]:
+    region = {"charOffset": edit.start, "charLength": edit.end - edit.start}
+    start = sources.position(path, edit.start) if sources is not None else None
+    end = sources.position(path, edit.end) if sources is not None else None
+    if start is not None and end is not None:
+        region.update(startLine=start[0], startColumn=start[1], endLine=end[0], endColumn=end[1])
+    return region
+
+
+def _fixes(diagnostic: Diagnostic, sources: Sources | None) -> list[dict[str, Any]]:
+    fix = diagnostic.fix
+    if fix is None or not fix.edits:
+        return []
+    replacements = [
+        {
+            "deletedRegion": _deleted_region(edit, diagnostic.path, sources),
+            "insertedContent": {"text": edit.content},
+        }
+        for edit in fix.edits
+    ]
+    return [
+        {
+            "description": {"text": fix.title},
+            "artifactChanges": [
+                {"artifactLocation": {"uri": _uri(diagnostic.path)}, "replacements": replacements}
+            ],
+            "properties": {"applicability": fix.applicability.value},
+        }
+    ]
+
+
+def fingerprint(diagnostic: Diagnostic, sources: Sources | None) -> str:
+    """Stable while lines move: the rule, the file, the message and the flagged line's text
+    (not its number), so code scanning keeps tracking a finding across unrelated edits."""
+    import hashlib
+
+    line = sources.line(diagnostic.path, diagnostic.line) if sources is not None else None
+    parts = (diagnostic.code, diagnostic.path, diagnostic.message, (line or "").strip())
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _result(
+    diagnostic: Diagnostic, index: dict[str, int], sources: Sources | None = None
+) -> dict[str, Any]:
     region: dict[str, int] = {"startLine": diagnostic.line, "startColumn": diagnostic.column}
     if diagnostic.end_line is not None and diagnostic.end_column is not None:
         region["endLine"] = diagnostic.end_line
@@ -61,10 +105,30 @@ def _result(diagnostic: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
     }
     if diagnostic.code in index:
         result["ruleIndex"] = index[diagnostic.code]
+    result["partialFingerprints"] = {"claimkitFingerprint/v1": fingerprint(diagnostic, sources)}
+    fixes = _fixes(diagnostic, sources)
+    if fixes:
+        result["fixes"] = fixes
     return result
 
 
-def render(diagnostics: Iterable[Diagnostic], rules: Sequence[Rule], version: str) -> str:
+def _invocation() -> dict[str, Any]:
+    import os
+    from pathlib import Path
+
+    # No command line or time: the same run must give the same bytes on stdout and in -o.
+    return {
+        "executionSuccessful": True,
+        "workingDirectory": {"uri": Path(os.getcwd()).as_uri() + "/"},
+    }
+
+
+def render(
+    diagnostics: Iterable[Diagnostic],
+    rules: Sequence[Rule],
+    version: str,
+    sources: Sources | None = None,
+) -> str:
     index = {rule.code: i for i, rule in enumerate(rules)}
     log = {
         "$schema": SCHEMA,
@@ -79,8 +143,9 @@ def render(diagnostics: Iterable[Diagnostic], rules: Sequence[Rule], version: st
                         "rules": [_rule(rule) for rule in rules],
                     }
                 },
+                "invocations": [_invocation()],
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(d, index) for d in diagnostics],
+                "results": [_result(d, index, sources) for d in diagnostics],
             }
         ],
     }

@@ -32,12 +32,18 @@ def render(
         force_terminal=color,
         no_color=not color,
         highlight=False,
-        width=None if color else 100,
+        # Piped or redirected, a line is as long as it is: a file has no width to wrap at,
+        # and a hard wrap breaks grep and diff. The table keeps its natural width.
+        width=None if color else 1_000_000,
     )
     scoped = list(documents) + ([corpus] if corpus is not None else [])
     for report in scoped:
         title = report.path if report.path is not None else f"corpus ({report.documents} documents)"
-        table = Table(title=Text(title, style="bold"), title_justify="left", show_edge=False)
+        table = Table(
+            title=Text(title, style="bold", no_wrap=True, overflow="ignore"),
+            title_justify="left",
+            show_edge=False,
+        )
         table.add_column("label", no_wrap=True, min_width=10)
         for unit in units:
             table.add_column(unit, no_wrap=True)

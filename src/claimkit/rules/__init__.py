@@ -74,3 +74,15 @@ def get(key: str) -> Rule:
     if rule is None:
         raise KeyError(key)
     return rule
+
+
+def did_you_mean(key: str) -> str:
+    """`` (did you mean 'CK101'?)`` for a near miss of a code or a name, else ``""``."""
+    import difflib
+
+    if key[:2].upper() == "CK":
+        # Codes are short: only a one-character slip (CK1O1) is a near miss, not CK999.
+        close = difflib.get_close_matches(key.upper(), list(BY_CODE), n=1, cutoff=0.8)
+    else:
+        close = difflib.get_close_matches(key.lower(), list(BY_NAME), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -46,6 +46,12 @@ def open_workspace(
     from claimkit.selection import SelectionError, expand
 
     flags = flags or Flags()
+    from claimkit.config import globs
+
+    for pattern in (*(flags.exclude or ()), *flags.extend_exclude):
+        problem = globs.check(pattern)
+        if problem:
+            raise WorkspaceError(f"--exclude: {problem}")
     try:
         for selectors in (flags.select, flags.ignore, flags.extend_select):
             expand(selectors)

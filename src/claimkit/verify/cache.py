@@ -35,7 +35,8 @@ def default_dir() -> Path:
 
 def cacheable(result: LinkResult) -> bool:
     if result.status in _CACHEABLE:
-        return True
+        # An error status alive only by --accept: the next run may not accept it.
+        return result.http_status is None or result.http_status < 400
     # A 404 or 410 is an answer; a 429 or a 5xx is a bad moment.
     code = result.http_status
     return (

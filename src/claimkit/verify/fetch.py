@@ -66,6 +66,60 @@ def _decode(body: bytes, response: requests.Response) -> str:
         return body.decode("utf-8", errors="replace")
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and what it wraps: requests and urllib3 nest the socket error two deep,
+    sometimes only in ``args`` (urllib3's MaxRetryError keeps it as ``reason``)."""
+    found: list[BaseException] = []
+    pending: list[BaseException] = [exc]
+    while pending and len(found) < 20:
+        current = pending.pop(0)
+        if any(current is seen for seen in found):
+            continue
+        found.append(current)
+        reason = getattr(current, "reason", None)
+        for nested in (current.__cause__, current.__context__, reason, *current.args):
+            if isinstance(nested, BaseException):
+                pending.append(nested)
+    return found
+
+
+def plain_reason(exc: BaseException) -> str:
+    """What happened, in the words a person would use: never urllib3's class names."""
+    import socket
+    import ssl
+
+    causes = _causes(exc)
+    for cause in causes:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return f"certificate not trusted ({cause.verify_message or cause.reason})"
+        if isinstance(cause, ssl.SSLError):
+            return (
+                str(cause.reason or cause.strerror or "handshake failed").lower().replace("_", " ")
+            )
+    for cause in causes:
+        if isinstance(cause, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(cause, ConnectionResetError):
+            return "connection reset by the server"
+        if isinstance(cause, socket.gaierror):
+            return f"DNS failure ({(cause.strerror or 'unknown host').lower()})"
+        if isinstance(cause, TimeoutError | socket.timeout):
+            return "timeout"
+    import http.client
+
+    for cause in causes:
+        if isinstance(cause, http.client.HTTPException) and not isinstance(
+            cause, http.client.RemoteDisconnected
+        ):
+            return f"invalid response ({cause})"
+    for cause in causes:
+        if type(cause).__name__ in ("RemoteDisconnected", "ProtocolError"):
+            return "the server closed the connection without a response"
+        if isinstance(cause, OSError) and cause.strerror:
+            return f"connection failed ({cause.strerror.lower()})"
+    return "connection failed"
+
+
 class Fetcher:
     """Thread-safe: one instance serves every worker of a run."""
 
@@ -96,7 +150,17 @@ class Fetcher:
     def close(self) -> None:
         self.session.close()
 
+    def excluded(self, url: str) -> LinkResult | None:
+        """The result for a URL the exclude patterns keep from being fetched, or None."""
+        pattern = self.options.excluded(url)
+        if pattern is None:
+            return None
+        return LinkResult(url, LinkStatus.EXCLUDED, error=f"excluded by {pattern!r}")
+
     def fetch(self, url: str) -> LinkResult:
+        skipped = self.excluded(url)
+        if skipped is not None:
+            return skipped
         try:
             return self._fetch(url)
         except _GiveUp as stop:
@@ -179,7 +243,7 @@ class Fetcher:
                 raise _GiveUp(LinkStatus.BROKEN, "invalid redirect") from None
             else:
                 code = response.status_code
-                if code != 429 and code < 500:
+                if (code != 429 and code < 500) or code in opts.accept:
                     return response
                 if last:
                     return response
@@ -198,24 +262,26 @@ class Fetcher:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _late(self) -> str:
-        return f"no complete response within {self.options.read_timeout:g}s"
+        return f"timeout after {self.options.read_timeout:g} s (response incomplete)"
 
     def _failed(self, exc: requests.RequestException, last: bool) -> None:
         """Raise _GiveUp for a failed request, unless it is worth another attempt."""
         errors = requests.exceptions
         if isinstance(exc, errors.ConnectTimeout):
             if last:
-                raise _GiveUp(LinkStatus.TIMEOUT, f"connect timeout: {exc}")
+                timeout = self.options.connect_timeout
+                raise _GiveUp(LinkStatus.TIMEOUT, f"timeout after {timeout:g} s (connecting)")
         elif isinstance(exc, errors.ReadTimeout):
             # A slow server stays slow: waiting again would only double the run.
-            raise _GiveUp(LinkStatus.TIMEOUT, f"no response within {self.options.read_timeout:g}s")
+            timeout = self.options.read_timeout
+            raise _GiveUp(LinkStatus.TIMEOUT, f"timeout after {timeout:g} s (no response)")
         elif isinstance(exc, errors.SSLError):
-            raise _GiveUp(LinkStatus.UNREACHABLE, f"TLS error: {exc}")
+            raise _GiveUp(LinkStatus.UNREACHABLE, f"TLS error: {plain_reason(exc)}")
         elif isinstance(exc, errors.ConnectionError):
             if last:
-                raise _GiveUp(LinkStatus.UNREACHABLE, f"connection failed: {exc}")
+                raise _GiveUp(LinkStatus.UNREACHABLE, plain_reason(exc))
         else:
-            raise _GiveUp(LinkStatus.UNREACHABLE, str(exc))
+            raise _GiveUp(LinkStatus.UNREACHABLE, plain_reason(exc))
 
     def _result(self, url: str, final: str | None, response: requests.Response) -> LinkResult:
         code = response.status_code
@@ -226,6 +292,12 @@ class Fetcher:
         ) -> LinkResult:
             return LinkResult(url, status, code, final, error, content_type, text)
 
+        if code in self.options.accept and not 200 <= code < 300:
+            # Alive by the user's word; the body is an error page, not the source, so its
+            # claims stay unchecked rather than "not found".
+            response.close()
+            status = LinkStatus.REDIRECTED if final is not None else LinkStatus.OK
+            return result(status, f"HTTP {code} accepted")
         if code >= 400:
             response.close()
             reason = response.reason or ""

@@ -17,6 +17,7 @@ class LinkStatus(enum.StrEnum):
     TOO_LARGE = "too-large"
     REFUSED = "refused"  # scheme or address not allowed (see safety)
     INVALID = "invalid"  # not an absolute http(s) URL (CK201); never fetched
+    EXCLUDED = "excluded"  # matched --exclude (and no --include): not checked, not dead
 
     @property
     def dead(self) -> bool:

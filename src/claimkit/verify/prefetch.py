@@ -12,19 +12,21 @@ from collections.abc import Iterable
 
 from claimkit.model import Document
 from claimkit.verify.model import LinkResult
+from claimkit.verify.options import FetchOptions
 
 
-def prefetch(documents: Iterable[Document]) -> tuple[dict[str, LinkResult], str | None]:
-    """Fetch the documents' source URLs with verify's defaults (and its cache).
+def prefetch(
+    documents: Iterable[Document], options: FetchOptions | None = None
+) -> tuple[dict[str, LinkResult], str | None]:
+    """Fetch the documents' source URLs with ``options`` (verify's defaults) and its cache.
 
     Returns the pages and a warning to show, if the cache could not be written.
     """
     from claimkit.verify.cache import PageCache, default_dir
     from claimkit.verify.claims import claim_refs, unique_urls
-    from claimkit.verify.options import FetchOptions
     from claimkit.verify.run import Plan, fetch_all
 
     urls = unique_urls(claim_refs(documents))
     cache = PageCache(default_dir(), max_age=86400.0)
-    pages = fetch_all(urls, Plan(FetchOptions(), cache))
+    pages = fetch_all(urls, Plan(options or FetchOptions(), cache))
     return pages, cache.warning

@@ -77,6 +77,9 @@ def _from_cache(cache: PageCache, fetcher: Fetcher, url: str) -> LinkResult | No
     cached = cache.get(url)
     if cached is None:
         return None
+    code = cached.http_status
+    if code is not None and code >= 400 and code in fetcher.options.accept:
+        return None  # an error status this run accepts: ask again rather than call it broken
     # The safety rules may be stricter now (--exclude-private) than when it was cached.
     for hop in (url, cached.final_url):
         if hop is None:
@@ -102,7 +105,9 @@ def _run_threads(
     cache = plan.cache
 
     def one(url: str) -> _Outcome:
-        link = _from_cache(cache, fetcher, url) if cache is not None else None
+        link = fetcher.excluded(url)
+        if link is None and cache is not None:
+            link = _from_cache(cache, fetcher, url)
         if link is None:
             link = fetcher.fetch(url)
             if cache is not None:

@@ -128,8 +128,11 @@ class Guard:
 def _resolve(host: str, port: int) -> tuple[IPAddress, ...] | str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError, OSError) as exc:
-        return f"cannot resolve {host}: {exc}"
+    except socket.gaierror as exc:
+        why = (exc.strerror or "unknown host").lower()
+        return f"DNS failure: cannot resolve {host} ({why})"
+    except (UnicodeError, OSError) as exc:
+        return f"DNS failure: cannot resolve {host} ({exc})"
     found: list[IPAddress] = []
     for info in infos:
         raw = str(info[4][0]).split("%", 1)[0]  # drop an IPv6 zone id
@@ -139,4 +142,4 @@ def _resolve(host: str, port: int) -> tuple[IPAddress, ...] | str:
             continue
         if address not in found:
             found.append(address)
-    return tuple(found) if found else f"cannot resolve {host}: no address"
+    return tuple(found) if found else f"DNS failure: cannot resolve {host} (no address)"
