@@ -25,7 +25,7 @@ def test_import_claimkit_stays_cheap() -> None:
         " if m.startswith('claimkit') or m in ('typer', 'rich', 'requests', 'yaml')))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "['claimkit']"
+    assert done.stdout.strip() == "['claimkit', 'claimkit.version']"  # the version: a constant
 
 
 def test_lint_text_gives_what_the_cli_gives(tmp_path: Path, cli) -> None:
@@ -86,7 +86,7 @@ def test_parse_gives_the_document_model() -> None:
 
 def test_fix_gives_what_lint_fix_writes(tmp_path: Path, cli) -> None:
     fixed = claimkit.fix(TEXT)
-    assert fixed.changed and fixed.fixed == 4
+    assert fixed.changed and fixed.fixed == 6  # four labels, two exact repeats merged
     assert not any(d.code == "CK203" for d in fixed.remaining)
     shutil.copyfile(EXAMPLE, tmp_path / "canal.md")
     cli("lint", "--isolated", "--fix", "canal.md")

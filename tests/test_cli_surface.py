@@ -95,21 +95,22 @@ def test_statistics_counts_per_rule(example: Path, cli) -> None:
         "3\tCK102\tuncited-claim",
         "3\tCK205\tmissing-source-date",
         "2\tCK202\tunrated-source",
-        "2\tCK301\tduplicate-claim",
+        "2\tCK301\t[*] duplicate-claim",
     ]
     rows = json.loads(cli("lint", "--statistics", "--output-format", "json", "docs").stdout)
     assert rows[0] == {"code": "CK203", "name": "bias-label-mismatch", "count": 4, "fixable": True}
 
 
 def test_show_fixes_lists_fixable_then_fixed(example: Path, cli) -> None:
+    listed = (
+        "problems:\n- docs/canal.md:\n    4 \u00d7 CK203 (bias-label-mismatch)\n"
+        "    2 \u00d7 CK301 (duplicate-claim)\n"
+    )
     before = cli("lint", "--show-fixes", "docs")
-    assert "Fixable 4 problems:\n- docs/canal.md:\n    4 \u00d7 CK203 (bias-label-mismatch)\n" in (
-        before.stderr.replace("\\", "/")
-    )
+    assert "Fixable 6 " + listed in before.stderr.replace("\\", "/")
     after = cli("lint", "--fix", "--show-fixes", "docs")
-    assert "Fixed 4 problems:\n- docs/canal.md:\n    4 \u00d7 CK203 (bias-label-mismatch)\n" in (
-        after.stderr.replace("\\", "/")
-    )
+    assert "Fixed 6 " + listed in after.stderr.replace("\\", "/")
+    assert "Fixed 6 problems, 8 remaining." in after.stderr  # the summary agrees
 
 
 def test_output_format_is_format(example: Path, cli) -> None:

@@ -113,7 +113,7 @@ class Work:
             self.outcomes[index] = Outcome(entry, report=analysed.report)
 
     def finish(self, extra: Extra) -> list[tuple[int, Outcome]]:
-        from claimkit.audit.site import SiteError, write_atomic
+        from claimkit.audit.write import SiteError, write_atomic
 
         for index, html in self.pages.items():
             by_anchor = extra.get(index)

@@ -9,7 +9,6 @@ is touched, so a site can live in a folder with other files.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from claimkit.audit.index import (
 )
 from claimkit.audit.model import Entry
 from claimkit.audit.run import Extra, First, Item, WorkError, run
+from claimkit.audit.write import SiteError, write_atomic
 from claimkit.engine import LintJob
 
 STATIC = Path(__file__).parent / "static"
@@ -37,10 +37,6 @@ _SLUG = re.compile(r"[^A-Za-z0-9._-]+")
 # Links from one claim to its copies in other documents; a sentence that half the corpus
 # repeats would otherwise put thousands of links on every one of its pages.
 OTHERS_SHOWN = 10
-
-
-class SiteError(Exception):
-    """The site could not be written (the message names the path and the reason)."""
 
 
 @dataclass(slots=True)
@@ -59,24 +55,6 @@ def page_name(number: int, width: int, display: str) -> str:
     stem = name[:-3] if name.lower().endswith(".md") else name
     slug = _SLUG.sub("-", stem).strip("-.")[:40].rstrip("-.") or "document"
     return f"pages/{number:0{width}d}-{slug}.html"
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Write ``path`` whole or not at all: a reader never sees half a page.
-
-    No fsync: a site is regenerated at will, and a thousand syncs would cost more than the
-    whole build (the rename alone is what keeps a page from ever being seen half-written).
-    """
-    directory = os.path.dirname(path) or "."
-    temporary = os.path.join(directory, f".{os.path.basename(path)}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise SiteError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _prepare(out: str) -> None:

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from claimkit import __version__
+from claimkit.version import __version__
 
 # name -> (module, attribute, kind): "command" for a function, "group" for a sub-Typer.
 COMMANDS: dict[str, tuple[str, str, str]] = {

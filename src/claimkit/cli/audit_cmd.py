@@ -57,7 +57,8 @@ def audit(
 ) -> None:
     """A static site of the corpus: an index to sort and filter, a page per document."""
     from claimkit.audit import adapter
-    from claimkit.audit.site import SiteError, build
+    from claimkit.audit.site import build
+    from claimkit.audit.write import SiteError
     from claimkit.config import ConfigError
     from claimkit.diagnostics import Severity
     from claimkit.ratings import RatingsError

@@ -160,7 +160,7 @@ def _preload_ratings(job: LintJob) -> None:
 
 def _fetch_options(planner: Planner, options: Options) -> FetchOptions:
     """[verify] of the first path's configuration: lint --online fetches as verify does."""
-    from claimkit.verify.options import from_config
+    from claimkit.run.fetch_options import from_config
 
     first = next((p for p in options.paths if p != "-"), ".")
     return from_config(planner.config(first).verify)

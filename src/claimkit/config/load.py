@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from claimkit import bombs
+from claimkit.bombs import deep_nesting, long_number
 from claimkit.config import globs
 from claimkit.config.model import Config, ConfigError, VerifyConfig
 from claimkit.config.tomlpos import key_line
@@ -98,10 +98,10 @@ def load(path: str) -> Config:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc), text)
         raise ConfigError(path, line, f"invalid TOML: {exc.args[0] if exc.args else exc}") from None
     except ValueError:  # an integer past Python's int-string limit
-        line, message = bombs.long_number(text)
+        line, message = long_number(text)
         raise ConfigError(path, line, f"invalid TOML: {message}") from None
     except RecursionError:
-        line, message = bombs.deep_nesting(text)
+        line, message = deep_nesting(text)
         raise ConfigError(path, line, f"invalid TOML: {message}") from None
     prefix: tuple[str, ...] = ()
     if os.path.basename(path) == "pyproject.toml":
@@ -227,7 +227,7 @@ class _Reader:
         return tuple(pairs)
 
     def severity(self, value: Any) -> tuple[tuple[str, Severity], ...]:
-        from claimkit import rules
+        from claimkit.rules import did_you_mean, get
 
         if not isinstance(value, dict):
             raise self.error(("severity",), "severity must be a table of rule = level")
@@ -235,9 +235,9 @@ class _Reader:
         for key, level in value.items():
             keys = ("severity", key)
             try:
-                rule = rules.get(key)
+                rule = get(key)
             except KeyError:
-                hint = rules.did_you_mean(key)
+                hint = did_you_mean(key)
                 raise self.error(keys, f"severity: unknown rule {key!r}{hint}") from None
             pairs.append((rule.code, self.level(keys, level)))
         return tuple(pairs)

@@ -23,7 +23,7 @@ WhereIs = Callable[..., str]
 
 def read(value: Any, error: ErrorAt, where: WhereIs) -> tuple[RuleOptions, dict[str, str]]:
     """The options a ``rules`` table sets, and ``rules.CODE.option`` -> ``file:line``."""
-    from claimkit import rules
+    from claimkit.rules import get as rule_named
 
     if not isinstance(value, dict):
         raise error(("rules",), "rules must be a table of rule tables ([rules.CK302])")
@@ -33,7 +33,7 @@ def read(value: Any, error: ErrorAt, where: WhereIs) -> tuple[RuleOptions, dict[
     for key, table in value.items():
         keys = ("rules", key)
         try:
-            rule = rules.get(key)
+            rule = rule_named(key)
         except KeyError:
             raise error(keys, f"rules: unknown rule {key!r}{_hint(key, _rule_keys())}") from None
         if rule.code in named_by:

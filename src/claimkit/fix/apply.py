@@ -15,7 +15,7 @@ MAX_ITERATIONS = 20
 @dataclass(frozen=True, slots=True)
 class Outcome:
     text: str  # the fixed text (the original when nothing could be applied)
-    fixed: int  # fixes applied
+    fixed: int  # problems fixed: fixable findings gone, rule by rule (as --show-fixes lists)
     remaining: tuple[Diagnostic, ...]  # what the last lint still found
     unsafe_held: int  # UNSAFE fixes among the remaining findings, not applied
     converged: bool
@@ -111,9 +111,10 @@ def fix_text(
     baseline = structure(original)
     current = original
     diagnostics = lint(current)
-    fixed = 0
     guarded = 0
     converged = True
+    applied = False
+    initial = diagnostics
     merged: dict[str, str] = {}  # removed row's sentence -> the sentence that stays
     removed = 0  # rows merged away on purpose (two rows may share one sentence)
 
@@ -146,13 +147,27 @@ def fix_text(
             removing = removed + sum(len(fix.merges) for fix in fixes)
         current = candidate
         merged, removed = merges, removing
-        # Problems fixed, not fixes: one merge fix answers every duplicate it removes.
-        fixed += sum(1 for d in diagnostics if d.fix is not None and any(d.fix is f for f in fixes))
+        applied = True
         diagnostics = lint(current)
     else:
         converged = not choose(diagnostics, allowed)
     held = _held(diagnostics, allowed)
+    fixed = _fixed(initial, diagnostics, allowed) if applied else 0
     return Outcome(current.text, fixed, tuple(diagnostics), held, converged, False, guarded)
+
+
+def _fixed(before: list[Diagnostic], after: list[Diagnostic], allowed: set[Applicability]) -> int:
+    """Problems fixed: fixable findings of the run's kinds that are gone, rule by rule (a
+    label on a row that a merge removed is gone with it). Counts as --show-fixes lists."""
+    from collections import Counter
+
+    fixable = Counter(
+        d.code
+        for d in before
+        if d.fix is not None and d.fix.edits and d.fix.applicability in allowed
+    )
+    fixable.subtract(Counter(d.code for d in after))
+    return sum(count for count in fixable.values() if count > 0)
 
 
 def _merged(before: dict[str, str], fixes: list[Fix]) -> dict[str, str]:

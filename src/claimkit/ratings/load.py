@@ -61,7 +61,7 @@ def _line_of(text: str, where: KeyPath) -> int:
 def parse_text(text: str, path: str) -> tuple[Entry, ...]:
     import yaml
 
-    from claimkit import bombs
+    from claimkit.bombs import deep_nesting, long_number
 
     try:
         data = yaml.load(text, Loader=_loader())
@@ -72,10 +72,10 @@ def parse_text(text: str, path: str) -> tuple[Entry, ...]:
     except yaml.YAMLError as exc:
         raise RatingsError(f"{path}:1: invalid YAML: {exc}") from None
     except ValueError:  # an integer past Python's int-string limit
-        line, message = bombs.long_number(text)
+        line, message = long_number(text)
         raise RatingsError(f"{path}:{line}: invalid YAML: {message}") from None
     except RecursionError:
-        line, message = bombs.deep_nesting(text)
+        line, message = deep_nesting(text)
         raise RatingsError(f"{path}:{line}: invalid YAML: {message}") from None
     try:
         return validate(data, os.path.basename(path))

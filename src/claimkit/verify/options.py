@@ -6,12 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from claimkit import __version__
-
-if TYPE_CHECKING:
-    from claimkit.config.model import VerifyConfig
+from claimkit.version import __version__
 
 USER_AGENT = f"claimkit/{__version__} (source checker; +https://pypi.org/project/claimkit/)"
 
@@ -42,24 +38,6 @@ class FetchOptions:
         if any(re.search(pattern, url) for pattern in self.include):
             return None
         return next((pattern for pattern in self.exclude if re.search(pattern, url)), None)
-
-
-def from_config(settings: VerifyConfig) -> FetchOptions:
-    """The fetch options a ``[verify]`` table gives (``lint --online`` reads it too)."""
-    base = FetchOptions()
-    return FetchOptions(
-        connect_timeout=(
-            settings.connect_timeout
-            if settings.connect_timeout is not None
-            else base.connect_timeout
-        ),
-        read_timeout=settings.timeout if settings.timeout is not None else base.read_timeout,
-        retries=settings.retries if settings.retries is not None else base.retries,
-        exclude_private=bool(settings.exclude_private),
-        exclude=settings.exclude,
-        include=settings.include,
-        accept=settings.accept,
-    )
 
 
 _RANGE = re.compile(r"^\s*(\d{3})\s*(?:(\.\.=|\.\.|-)\s*(\d{3}))?\s*$")
