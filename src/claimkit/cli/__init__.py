@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "ratings": ("claimkit.cli.ratings_cmd", "app", "group"),
     "verify": ("claimkit.cli.verify", "verify", "command"),
     "dedupe": ("claimkit.cli.dedupe", "dedupe", "command"),
+    "clean": ("claimkit.cli.clean_cmd", "clean", "command"),
 }
 
 

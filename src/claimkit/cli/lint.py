@@ -113,6 +113,17 @@ def lint(
             "--online", help="Also fetch every source once: CK501 dead links, CK502 quotes."
         ),
     ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the result cache.")
+    ] = False,
+    cache_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--cache-dir",
+            help="Cache directory [default: $CLAIMKIT_CACHE_DIR, cache-dir, .claimkit_cache].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check explainers: citations, claims table, sources, dates."""
     from claimkit.cli.lint_run import Options, run
@@ -150,5 +161,7 @@ def lint(
             force_exclude=force_exclude,
             online=online,
             force=force,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
         )
     )

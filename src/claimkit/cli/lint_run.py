@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import typer
 
@@ -34,6 +35,8 @@ class Options:
     force_exclude: bool = False
     online: bool = False
     force: bool = False  # --fix may rewrite read-only and hard-linked files
+    no_cache: bool = False
+    cache_dir: str | None = None  # --cache-dir; None: $CLAIMKIT_CACHE_DIR, configuration, default
 
 
 @dataclass(slots=True)
@@ -96,7 +99,7 @@ def _run(options: Options) -> None:
     if fixing:
         results += [_fix_one(path, display, planner, options, tally) for path, display in files]
     else:
-        results += _lint_all(files, planner, options.jobs)
+        results += _lint_all(files, planner, options.jobs, _cache_dir(planner, options))
 
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
     if options.diff:
@@ -167,8 +170,21 @@ def _prefetch(
         note(f"warning: {warning}")
 
 
-def _lint_all(files: list[tuple[str, str]], planner: Planner, jobs: int | None) -> list[FileResult]:
+def _cache_dir(planner: Planner, options: Options) -> str | None:
+    """Where this run's results are cached, or None: --no-cache, and --online (the network)."""
+    if options.no_cache or options.online:
+        return None
+    from claimkit.run.cache import cache_dir
+
+    configured = planner.config(os.path.join(os.getcwd(), "x.md")).cache_dir
+    return cache_dir(options.cache_dir, configured)
+
+
+def _lint_all(
+    files: list[tuple[str, str]], planner: Planner, jobs: int | None, cache: str | None = None
+) -> list[FileResult]:
     from claimkit.engine import lint_files
+    from claimkit.parallel import ordered_map
 
     # One engine call per distinct job keeps worker processes usable when all files share one.
     groups: dict[int, tuple[LintJob, list[tuple[str, str]]]] = {}
@@ -179,8 +195,17 @@ def _lint_all(files: list[tuple[str, str]], planner: Planner, jobs: int | None) 
         order[display] = position
     results: list[FileResult] = []
     for job, group in groups.values():
-        _preload_ratings(job)
-        results.extend(lint_files(group, job, jobs))
+        if cache is None:
+            _preload_ratings(job)
+            results.extend(lint_files(group, job, jobs))
+            continue
+        from claimkit.run.cache import lint_cached
+
+        def misses(work: Any, pairs: list[tuple[str, str]], job: LintJob = job) -> Any:
+            _preload_ratings(job)  # only when something is linted: a warm run needs no ratings
+            return ordered_map(work, pairs, jobs)
+
+        results.extend(lint_cached(group, job, cache, misses))
     results.sort(key=lambda r: order.get(r.path, 0))
     return results
 

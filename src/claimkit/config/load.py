@@ -30,6 +30,7 @@ KEYS: dict[str, str] = {
     "ratings": "extra ratings file(s), relative to this file",
     "dedupe": "table: threshold = near-duplicate similarity, 0-100",
     "rules": "a table per rule: [rules.CK302] threshold = 85 (claimkit rule CODE lists options)",
+    "cache-dir": "where lint caches its results, relative to this file (default .claimkit_cache)",
     "max-file-size": "largest file read, in bytes or as 16MiB, 512KiB (default 32MiB); CK001 above",
 }
 DEDUPE_KEYS = {"threshold"}
@@ -134,6 +135,11 @@ class _Reader:
             values["dedupe_threshold"] = self.dedupe(table["dedupe"])
         if "max-file-size" in table:
             values["max_file_size"] = self.size(("max-file-size",), table["max-file-size"])
+        if "cache-dir" in table:
+            value = table["cache-dir"]
+            if not isinstance(value, str) or not value:
+                raise self.error(("cache-dir",), "cache-dir must be a path (a string)")
+            values["cache_dir"] = os.path.join(self.root, os.path.expanduser(value))
         self.rules(table, values)
         return Config(path=self.path, root=self.root, origins=self.origins, **values)
 
