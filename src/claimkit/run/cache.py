@@ -168,6 +168,46 @@ def _check(ok: bool) -> None:
         raise _Invalid
 
 
+def _decode(entry: Any, path: str) -> FileResult:
+    """The entry's result with ``path`` as every finding's path; _Invalid when malformed."""
+    _check(type(entry) is list and len(entry) == 3)
+    skipped, items = entry[1], entry[2]
+    _check((skipped is None or type(skipped) is str) and type(items) is list)
+    return FileResult(path, tuple([_decode_diagnostic(item, path) for item in items]), skipped)
+
+
+def _decode_diagnostic(item: Any, path: str) -> Diagnostic:
+    # The warm path's hot loop (a corpus holds ~10 findings a file): every field is checked
+    # in one expression rather than one helper call per field.
+    _check(type(item) is list and len(item) == 10)
+    line, column, code, name, severity, message, fixable, end_line, end_column, fix = item
+    _check(
+        type(line) is int
+        and type(column) is int
+        and type(code) is str
+        and type(name) is str
+        and type(message) is str
+        and type(fixable) is bool
+        and (end_line is None or type(end_line) is int)
+        and (end_column is None or type(end_column) is int)
+        and type(severity) is str
+        and severity in _SEVERITIES
+    )
+    return Diagnostic(
+        path,
+        line,
+        column,
+        code,
+        name,
+        _SEVERITIES[severity],
+        message,
+        fixable,
+        end_line,
+        end_column,
+        None if fix is None else _decode_fix(fix),
+    )
+
+
 def _int(value: Any) -> int:
     _check(type(value) is int)
     assert isinstance(value, int)
@@ -175,50 +215,18 @@ def _int(value: Any) -> int:
 
 
 def _str(value: Any) -> str:
-    _check(isinstance(value, str))
+    _check(type(value) is str)
     assert isinstance(value, str)
     return value
 
 
-def _optional_int(value: Any) -> int | None:
-    return None if value is None else _int(value)
-
-
-def _decode(entry: Any, path: str) -> FileResult:
-    """The entry's result with ``path`` as every finding's path; _Invalid when malformed."""
-    _check(isinstance(entry, list) and len(entry) == 3)
-    skipped, items = entry[1], entry[2]
-    _check(skipped is None or isinstance(skipped, str))
-    _check(isinstance(items, list))
-    return FileResult(path, tuple(_decode_diagnostic(item, path) for item in items), skipped)
-
-
-def _decode_diagnostic(item: Any, path: str) -> Diagnostic:
-    _check(isinstance(item, list) and len(item) == 10)
-    line, column, code, name, severity, message, fixable, end_line, end_column, fix = item
-    _check(isinstance(fixable, bool) and severity in _SEVERITIES)
-    return Diagnostic(
-        path,
-        _int(line),
-        _int(column),
-        _str(code),
-        _str(name),
-        _SEVERITIES[severity],
-        _str(message),
-        fixable,
-        _optional_int(end_line),
-        _optional_int(end_column),
-        None if fix is None else _decode_fix(fix),
-    )
-
-
 def _decode_fix(fix: Any) -> Fix:
-    _check(isinstance(fix, list) and len(fix) == 3)
+    _check(type(fix) is list and len(fix) == 3)
     title, edits, applicability = fix
-    _check(isinstance(edits, list) and applicability in _APPLICABILITY)
+    _check(type(edits) is list and type(applicability) is str and applicability in _APPLICABILITY)
     decoded = []
     for edit in edits:
-        _check(isinstance(edit, list) and len(edit) == 3)
+        _check(type(edit) is list and len(edit) == 3)
         decoded.append(Edit(_int(edit[0]), _int(edit[1]), _str(edit[2])))
     return Fix(_str(title), tuple(decoded), _APPLICABILITY[applicability])
 
