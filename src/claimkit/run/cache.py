@@ -101,13 +101,17 @@ def _package() -> str:
 
 
 def _file_content(path: str) -> str:
+    from claimkit.files import read_regular
+    from claimkit.parse import UnreadableError
+    from claimkit.ratings.load import MAX_RATINGS_BYTES
+
     try:
-        with open(path, "rb") as handle:
-            return digest(handle.read())
-    except OSError as exc:
+        # Bounded and regular files only, like the ratings loader: --ratings /dev/zero.
+        return digest(read_regular(path, MAX_RATINGS_BYTES).data)
+    except UnreadableError as exc:
         # No entry is ever written under a key whose ratings file cannot be read: the run
         # that needs it fails before storing anything.
-        return f"unreadable:{exc.errno}"
+        return f"unreadable:{exc}"
 
 
 def job_key(job: LintJob) -> str:
