@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimkit import lazy_re
 from claimkit.cli.common import ExitCode, fail, note
 from claimkit.cli.options import ConfigFile, ForceExclude, Isolated
 
@@ -34,8 +35,8 @@ class VerifyFailOn(StrEnum):
     partly_found = "partly-found"  # ... or a sentence only partly found
 
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)\s*$", re.IGNORECASE)
+_DURATION = lazy_re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
+_SIZE = lazy_re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)\s*$", re.IGNORECASE)
 _SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _BYTES = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 

@@ -6,7 +6,7 @@ import os
 import re
 from typing import Any
 
-from claimkit import bombs
+from claimkit import bombs, lazy_re
 from claimkit.config import globs
 from claimkit.config.model import Config, ConfigError
 from claimkit.config.tomlpos import key_line
@@ -34,12 +34,12 @@ KEYS: dict[str, str] = {
     "max-file-size": "largest file read, in bytes or as 16MiB, 512KiB (default 32MiB); CK001 above",
 }
 DEDUPE_KEYS = {"threshold"}
-_SIZE = re.compile(r"(\d+)\s*([KMG]i?B?|B)?", re.IGNORECASE)
+_SIZE = lazy_re.compile(r"(\d+)\s*([KMG]i?B?|B)?", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1}
 for _letter, _power in (("k", 10), ("m", 20), ("g", 30)):
     for _suffix in (_letter, _letter + "b", _letter + "i", _letter + "ib"):
         _UNITS[_suffix] = 1 << _power
-_TABLE = re.compile(r"\s*\[\s*tool\s*\.\s*claimkit\s*[\].]")
+_TABLE = lazy_re.compile(r"\s*\[\s*tool\s*\.\s*claimkit\s*[\].]")
 
 
 def has_table(path: str) -> bool:
