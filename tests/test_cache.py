@@ -274,3 +274,10 @@ def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:
     cold = lint(tmp_path, "--no-cache", "a.md")
     done = lint(tmp_path, "--cache-dir", str(blocker / "cache"), "a.md")
     assert (done.code, done.stdout) == (cold.code, cold.stdout)
+
+
+def test_the_key_reads_the_shipped_ratings_the_loader_reads() -> None:
+    from claimkit.ratings.load import shipped_path
+
+    assert cache.shipped_ratings() == shipped_path()
+    assert os.path.isfile(cache.shipped_ratings())

@@ -269,3 +269,11 @@ def test_a_warm_lint_file_compiles_no_parser_pattern(tmp_path: Path) -> None:
     cold, warm = runs
     assert cold > 20  # the parser's patterns, compiled as the document is read
     assert warm < cold // 2
+
+
+def test_a_warm_lint_file_imports_no_parser(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(standard(3).text(), encoding="utf-8")
+    cold = _imported("lint", "a.md", cwd=tmp_path)
+    warm = _imported("lint", "a.md", cwd=tmp_path)
+    assert "claimkit.parse" in cold and "claimkit.files" in cold
+    assert not [name for name in warm if name.startswith(("claimkit.parse", "claimkit.files"))]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -87,36 +88,43 @@ def _package() -> str:
     if _package_fingerprint is None:
         import claimkit
 
-        root = os.path.dirname(os.path.abspath(claimkit.__file__))
         parts: list[str] = []
-        for directory, subdirs, names in os.walk(root):
-            subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
-            for name in sorted(names):
-                if name.endswith((".py", ".json", ".yaml")):
-                    path = os.path.join(directory, name)
-                    info = os.stat(path)
-                    parts.append(f"{os.path.relpath(path, root)}:{info.st_size}:{info.st_mtime_ns}")
+        pending = [os.path.dirname(os.path.abspath(claimkit.__file__))]
+        while pending:
+            with os.scandir(pending.pop()) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name != "__pycache__":
+                            pending.append(entry.path)
+                    elif entry.name.endswith((".py", ".json", ".yaml")):
+                        info = entry.stat()
+                        parts.append(f"{entry.path}:{info.st_size}:{info.st_mtime_ns}")
         _package_fingerprint = digest("\n".join(parts).encode("utf-8"))
     return _package_fingerprint
 
 
-def _file_content(path: str) -> str:
-    from claimkit.files import read_regular
-    from claimkit.parse import UnreadableError
-    from claimkit.ratings.load import MAX_RATINGS_BYTES
+# As ratings.load bounds them; importing that module (and its schema) costs a warm run ~2 ms.
+_MAX_RATINGS_BYTES = 64 * 1024 * 1024
 
-    try:
-        # Bounded and regular files only, like the ratings loader: --ratings /dev/zero.
-        return digest(read_regular(path, MAX_RATINGS_BYTES).data)
-    except UnreadableError as exc:
-        # No entry is ever written under a key whose ratings file cannot be read: the run
-        # that needs it fails before storing anything.
-        return f"unreadable:{exc}"
+
+def shipped_ratings() -> str:
+    """``ratings.load.shipped_path()``, without importing the loader (a test holds them equal)."""
+    from importlib import import_module
+
+    package = import_module("claimkit.data")  # mapped from the top-level data/ folder
+    return os.path.join(os.path.dirname(package.__file__ or ""), "bias_ratings.yaml")
+
+
+def _file_content(path: str) -> str:
+    # Bounded and regular files only, like the ratings loader: --ratings /dev/zero. No entry
+    # is ever written under a key whose ratings file cannot be read: the run that needs it
+    # fails before storing anything.
+    data = _read_for_lookup(path, _MAX_RATINGS_BYTES)
+    return "unreadable" if data is None else digest(data)
 
 
 def job_key(job: LintJob) -> str:
     from claimkit import __version__
-    from claimkit.ratings.load import shipped_path
     from claimkit.rules import BY_CODE
 
     settings = job.settings
@@ -131,7 +139,7 @@ def job_key(job: LintJob) -> str:
         "dedupe_threshold": settings.dedupe_threshold,
         "max_file_size": settings.max_file_size,
         "ratings": [
-            [path, _file_content(path)] for path in (shipped_path(), *settings.ratings_files)
+            [path, _file_content(path)] for path in (shipped_ratings(), *settings.ratings_files)
         ],
     }
     return digest(json.dumps(parts, sort_keys=True).encode("utf-8"))
@@ -353,6 +361,35 @@ def _lint_keyed(pair: tuple[str, str], job: LintJob) -> tuple[FileResult, str | 
     return lint_bytes(data, display, job), digest(data)
 
 
+def _read_for_lookup(path: str, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes, else None (then it is linted).
+
+    Not ``files.read_regular``: that imports the parser, which a run of cache hits never
+    needs. Anything unusual is a miss, and the lint path reports it as it always has.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        data = os.read(descriptor, info.st_size + 1)
+        while len(data) <= info.st_size:  # a short read
+            more = os.read(descriptor, info.st_size + 1 - len(data))
+            if not more:
+                break
+            data += more
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    # Grown past what fstat said while being read: let the lint path judge it.
+    return data if len(data) == info.st_size else None
+
+
 def lint_cached(
     files: Sequence[tuple[str, str]],
     job: LintJob,
@@ -367,20 +404,15 @@ def lint_cached(
     ``lint_misses(work, pairs)`` maps ``work`` over the files that missed (the caller's
     parallel map, after whatever it must do before workers fork).
     """
-    from claimkit.files import read_regular
-    from claimkit.parse import UnreadableError
-
     shard = Shard(directory, job_key(job))
     results: list[FileResult | None] = [None] * len(files)
     missed: list[int] = []
     if shard.entries:
+        limit = job.settings.max_file_size
         for position, (path, display) in enumerate(files):
-            try:
-                data = read_regular(path, job.settings.max_file_size).data
-            except UnreadableError:
-                missed.append(position)
-                continue
-            results[position] = shard.get(digest(data), display)
+            data = _read_for_lookup(path, limit)
+            if data is not None:
+                results[position] = shard.get(digest(data), display)
             if results[position] is None:
                 missed.append(position)
     else:
