@@ -40,7 +40,7 @@ def lint(cwd: Path, *args: str) -> Run:
 
 
 def shards(directory: Path) -> list[Path]:
-    return sorted((directory / f"lint-{cache.FORMAT}").glob("*.json"))
+    return sorted((directory / f"lint-{cache.FORMAT}").glob("*/*.json"))
 
 
 def poison(directory: Path) -> None:
@@ -199,14 +199,23 @@ def test_concurrent_writers_merge_and_never_corrupt(tmp_path: Path) -> None:
     two = cache.Shard(str(tmp_path), "k")
     one.put("aa", FileResult("x.md", (), "empty file"))
     two.put("bb", FileResult("y.md", (), None))
-    (tmp_path / f"lint-{cache.FORMAT}" / "k.json.99.1.tmp").parent.mkdir(parents=True)
-    (tmp_path / f"lint-{cache.FORMAT}" / "k.json.99.1.tmp").write_text("half a write")
+    one.put("bb1", FileResult("w.md", (), None))
+    two.put("aa2", FileResult("v.md", (), None))
+    bucket = tmp_path / f"lint-{cache.FORMAT}" / "k"
+    bucket.mkdir(parents=True)
+    (bucket / "aa.json.99.1.tmp").write_text("half a write")
+    assert one.get("aa0", "x.md") is None and two.get("bb0", "x.md") is None  # both loaded
     one.save()
-    two.save()
+    two.save()  # after one wrote the buckets two had read: merged, not overwritten
     again = cache.Shard(str(tmp_path), "k")
     assert again.get("aa", "z.md") == FileResult("z.md", (), "empty file")
     assert again.get("bb", "z.md") == FileResult("z.md", (), None)
-    assert cache.Shard(str(tmp_path), "other").entries == {}  # the key inside is checked
+    assert again.get("bb1", "z.md") == again.get("aa2", "z.md") == FileResult("z.md", (), None)
+    # The key inside each bucket is checked: a bucket copied under another key is foreign.
+    other = tmp_path / f"lint-{cache.FORMAT}" / "other"
+    other.mkdir()
+    (other / "aa.json").write_bytes((bucket / "aa.json").read_bytes())
+    assert cache.Shard(str(tmp_path), "other").get("aa", "z.md") is None
 
 
 def test_fix_then_lint_sees_the_new_bytes(tmp_path: Path) -> None:

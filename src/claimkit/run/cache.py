@@ -1,6 +1,6 @@
 """The lint result cache: an unchanged file under an unchanged configuration is not re-linted.
 
-One shard per lint job: ``<cache dir>/lint-<format>/<job key>.json``. The job key hashes
+One shard per lint job: ``<cache dir>/lint-<format>/<job key>/<bucket>.json``. The job key hashes
 everything besides the file that can change a finding: claimkit's version and the files of
 the installed package (a rebuilt rule set), the rules selected and their order, configured
 severities, per-rule options, the dedupe threshold, the size cap and the bytes of every
@@ -247,16 +247,37 @@ def _decode_fix(fix: Any) -> Fix:
 
 
 class Shard:
-    """The entries of one job: content hash -> [written at, skipped, findings]."""
+    """The entries of one job, in 256 files by the first byte of the content hash.
+
+    A bucket is read when a look-up first needs it, so ``lint FILE`` reads one small file
+    however large the cache, and a run that changed one file rewrites one bucket, not the
+    whole job's entries. Each entry is ``content hash -> [written at, skipped, findings]``.
+    """
 
     def __init__(self, directory: str, key: str) -> None:
         self.key = key
-        self.path = os.path.join(directory, f"lint-{FORMAT}", f"{key}.json")
-        self.entries: dict[str, Any] = _read(self.path, key)
-        self.new: dict[str, list[Any]] = {}
+        self.directory = os.path.join(directory, f"lint-{FORMAT}", key)
+        self._buckets: dict[str, dict[str, Any]] = {}
+        self._signatures: dict[str, tuple[int, int, int] | None] = {}
+        self._new: dict[str, dict[str, list[Any]]] = {}
+
+    def exists(self) -> bool:
+        """Whether any run stored entries under this key (else every file is a miss)."""
+        return os.path.isdir(self.directory)
+
+    def _path(self, bucket: str) -> str:
+        return os.path.join(self.directory, f"{bucket}.json")
+
+    def _bucket(self, bucket: str) -> dict[str, Any]:
+        found = self._buckets.get(bucket)
+        if found is None:
+            path = self._path(bucket)
+            self._signatures[bucket] = _signature(path)
+            found = self._buckets[bucket] = _read(path, self.key)
+        return found
 
     def get(self, content: str, path: str) -> FileResult | None:
-        entry = self.entries.get(content)
+        entry = self._bucket(content[:2]).get(content)
         if entry is None:
             return None
         try:
@@ -265,26 +286,36 @@ class Shard:
             return None  # never trusted: the file is linted as if nothing were cached
 
     def put(self, content: str, result: FileResult) -> None:
-        entry = [int(time.time()), *_encode(result)]
-        self.entries[content] = entry
-        self.new[content] = entry
+        self._new.setdefault(content[:2], {})[content] = [int(time.time()), *_encode(result)]
 
     def save(self) -> None:
-        """Merge this run's entries into the shard on disk; a failed write is no error."""
-        if not self.new:
-            return
+        """Merge this run's entries into the buckets on disk; a failed write is no error."""
         now = int(time.time())
-        merged = {
-            content: entry
-            for content, entry in _read(self.path, self.key).items()
-            if isinstance(entry, list) and entry and _fresh(entry[0], now)
-        }
-        merged.update(self.new)
-        image = {"magic": MAGIC, "format": FORMAT, "key": self.key, "entries": merged}
-        data = json.dumps(image, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        # A read-only tree or a full disk: the run's result stands, uncached.
-        with contextlib.suppress(OSError):
-            _write_atomic(self.path, data)
+        for bucket, new in self._new.items():
+            path = self._path(bucket)
+            known = self._buckets.get(bucket)
+            if known is None or self._signatures.get(bucket) != _signature(path):
+                known = _read(path, self.key)  # another run wrote it since: merge with that
+            merged = {
+                content: entry
+                for content, entry in known.items()
+                if type(entry) is list and entry and _fresh(entry[0], now)
+            }
+            merged.update(new)
+            image = {"magic": MAGIC, "format": FORMAT, "key": self.key, "entries": merged}
+            data = json.dumps(image, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            # A read-only tree or a full disk: the run's result stands, uncached.
+            with contextlib.suppress(OSError):
+                _write_atomic(path, data)
+        self._new.clear()
+
+
+def _signature(path: str) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def _fresh(written: Any, now: int) -> bool:
@@ -311,7 +342,7 @@ def _read(path: str, key: str) -> dict[str, Any]:
 
 def _write_atomic(path: str, data: bytes) -> None:
     directory = os.path.dirname(path)
-    root = os.path.dirname(directory)
+    root = os.path.dirname(os.path.dirname(directory))  # <cache>/lint-N/<key>/<bucket>.json
     if not os.path.isdir(root):
         os.makedirs(root, exist_ok=True)
         # Like ruff's: the cache is never committed, and backup tools may skip it.
@@ -407,7 +438,7 @@ def lint_cached(
     shard = Shard(directory, job_key(job))
     results: list[FileResult | None] = [None] * len(files)
     missed: list[int] = []
-    if shard.entries:
+    if shard.exists():
         limit = job.settings.max_file_size
         for position, (path, display) in enumerate(files):
             data = _read_for_lookup(path, limit)
