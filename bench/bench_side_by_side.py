@@ -38,6 +38,17 @@ from generate_corpus import explainer, generate
 from timing import SCRIPT, wall
 
 
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process and its children) of one run."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = wall(command, cwd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu
+
+
 def _rumdl() -> str | None:
     beside = Path(sys.executable).with_name("rumdl")
     return str(beside) if beside.exists() else shutil.which("rumdl")
@@ -89,16 +100,22 @@ def main() -> None:
             wall(commands["rumdl warm"], root)  # fill rumdl's cache
 
         timings: dict[str, list[float]] = {name: [] for name in commands}
+        cpu: dict[str, list[float]] = {name: [] for name in commands}
         for round_ in range(args.runs):
             for name, command in commands.items():
                 if name == "claimkit one changed":
                     victim = paths[(round_ * 997) % len(paths)]
                     Path(victim).write_text(changes[round_ % 2], encoding="utf-8")
-                timings[name].append(wall(command, root))
-        print(f"\nmedians of {args.runs} interleaved rounds:")
+                seconds, used = timed(command, root)
+                timings[name].append(seconds)
+                cpu[name].append(used)
+        print(f"\nmedians of {args.runs} interleaved rounds (wall; CPU summed over processes):")
         for name, values in timings.items():
             spread = f"{min(values):.2f}-{max(values):.2f}"
-            print(f"  {name:<22} {_median(values):7.3f} s  (range {spread})")
+            print(
+                f"  {name:<22} {_median(values):7.3f} s  (range {spread})  "
+                f"cpu {_median(cpu[name]):6.2f} s"
+            )
 
         single = Path(paths[0])
         pairs: dict[str, list[float]] = {"python -c pass": [], "lint FILE": [], "no-cache": []}
@@ -112,14 +129,24 @@ def main() -> None:
         one_cold = _median(pairs["no-cache"])
 
     m = {name: _median(values) for name, values in timings.items()}
+
+    def pairwise(a: str, b: str) -> str:
+        # Round by round, so a slow spell that hits both runs of a round cancels out.
+        ratios = [x / y for x, y in zip(timings[a], timings[b], strict=True)]
+        cpus = _median(cpu[a]) / _median(cpu[b])
+        return f"pairwise median {_median(ratios):.2f}x, cpu {cpus:.2f}x"
+
     print(f"\nclaimkit lint FILE: {one * 1000:.1f} ms warm, {one_cold * 1000:.1f} ms --no-cache;")
     print(f"python -c pass {bare * 1000:.1f} ms (medians of {args.single_runs}, alternated)")
     print("\nthe issue's checks:")
     if rumdl is not None:
         _check("claimkit warm / rumdl warm", m["claimkit warm"] / m["rumdl warm"], 1.5)
+        print(f"    {pairwise('claimkit warm', 'rumdl warm')}")
     _check("one changed / claimkit warm", m["claimkit one changed"] / m["claimkit warm"], 1.5)
+    print(f"    {pairwise('claimkit one changed', 'claimkit warm')}")
     if rumdl is not None:
         _check("claimkit cold / rumdl cold", m["claimkit cold"] / m["rumdl cold"], 2.5)
+        print(f"    {pairwise('claimkit cold', 'rumdl cold')}")
     _check("lint FILE / python -c pass", one / bare, 9.0)
     _check("lint --no-cache FILE / python -c pass", one_cold / bare, 9.0)
 
