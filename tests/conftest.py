@@ -29,6 +29,13 @@ needs_seed = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lint cache of its own for every test: none in the repository or $HOME, and no test
+    sees results another test left (subprocesses inherit the variable)."""
+    monkeypatch.setenv("CLAIMKIT_CACHE_DIR", str(tmp_path_factory.mktemp("claimkit-cache")))
+
+
 def lint_text(text: str, select: str | None = None) -> list[Diagnostic]:
     rules = select_rules([select] if select else None)
     return lint_document(parse_text(text, "doc.md"), LintJob(rules))

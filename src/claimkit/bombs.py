@@ -9,10 +9,11 @@ nothing and is never mistaken for an error.
 
 from __future__ import annotations
 
-import re
 import sys
 
-_DIGITS = re.compile(r"\d[\d_]*")
+from claimkit import lazy_re
+
+_DIGITS = lazy_re.compile(r"\d[\d_]*")
 _OPENERS = {"[": "]", "{": "}"}
 
 

@@ -7,8 +7,9 @@ disagree about what is a label or a link.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
+
+from claimkit import lazy_re
 
 # The ratings a database entry may carry, from left to right, then "Mixed".
 RATED_LABELS: tuple[str, ...] = ("Left", "Lean Left", "Center", "Lean Right", "Right", "Mixed")
@@ -21,8 +22,8 @@ REPORT_LABELS: tuple[str, ...] = (*RATED_LABELS, "Unrated")
 SCALE: dict[str, int] = {"Left": -2, "Lean Left": -1, "Center": 0, "Lean Right": 1, "Right": 2}
 
 # The shape of nearly every valid source URL; anything else takes the careful path below.
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#][^\s]*)?")
-_SPACE = re.compile(r"\s")
+_PLAIN_URL = lazy_re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#][^\s]*)?")
+_SPACE = lazy_re.compile(r"\s")
 
 
 def url_problem(url: str) -> str | None:

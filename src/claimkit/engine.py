@@ -5,15 +5,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from claimkit.context import Context
 from claimkit.diagnostics import Diagnostic, Severity
-from claimkit.files import CannotRead, parse_path
-from claimkit.model import Document
-from claimkit.parse import UnreadableError, parse_bytes
-from claimkit.rules import BY_CODE
-from claimkit.rules.base import Rule
 from claimkit.settings import Settings
+
+if TYPE_CHECKING:
+    from claimkit.context import Context
+    from claimkit.model import Document
+    from claimkit.rules.base import Rule
+
+# The parser, the rules' context and file reading are imported where a document is read:
+# a run whose every file is a cache hit (claimkit.run.cache) needs none of them.
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,8 @@ class LintJob:
 def lint_document(document: Document, job: LintJob, ctx: Context | None = None) -> list[Diagnostic]:
     """The job's findings in one document. A caller that goes on to use what the rules
     computed (the audit: duplicates, ratings) passes its own ``ctx`` to share it."""
+    from claimkit.context import Context
+
     ctx = ctx if ctx is not None else Context(document, job.settings)
     found: list[Diagnostic] = []
     for rule in job.rules:
@@ -79,6 +84,8 @@ def _with_severity(found: list[Diagnostic], job: LintJob) -> list[Diagnostic]:
 
 
 def unreadable(path: str, reason: str, job: LintJob | None = None) -> Diagnostic:
+    from claimkit.rules import BY_CODE
+
     rule = BY_CODE["CK001"]
     severity = job.severity.get(rule.code, rule.severity) if job is not None else rule.severity
     return Diagnostic(path, 1, 1, rule.code, rule.name, severity, reason, rule.fixable)
@@ -104,14 +111,21 @@ def _ck001_selected(job: LintJob) -> bool:
 
 
 def lint_file(path: str, display: str, job: LintJob) -> FileResult:
+    from claimkit.files import parse_path
+
     return _lint_read(lambda: parse_path(path, display, job.settings.max_file_size), display, job)
 
 
 def lint_bytes(data: bytes, display: str, job: LintJob) -> FileResult:
+    from claimkit.parse import parse_bytes
+
     return _lint_read(lambda: parse_bytes(data, display), display, job)
 
 
 def _lint_read(read: Callable[[], Document], display: str, job: LintJob) -> FileResult:
+    from claimkit.files import CannotRead
+    from claimkit.parse import UnreadableError
+
     try:
         document = read()
     except UnreadableError as exc:

@@ -27,6 +27,13 @@ def _call(item: Any) -> Any:
     return _work(item)
 
 
+def _can_fork() -> bool:
+    # multiprocessing (with pickle, socket, struct) costs ~5 ms to import: only when it pays.
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def worker_count(jobs: int | None) -> int:
     return jobs or os.cpu_count() or 1
 
@@ -38,14 +45,13 @@ def ordered_map(
     threshold: int = PARALLEL_THRESHOLD,
 ) -> Iterator[R]:
     """``work(item)`` for every item, in order; on ``jobs`` (default: every core) workers."""
-    import multiprocessing
-
     workers = worker_count(jobs)
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if workers <= 1 or len(items) < threshold or not can_fork:
+    if workers <= 1 or len(items) < threshold or not _can_fork():
         for item in items:
             yield work(item)
         return
+    import multiprocessing
+
     from claimkit.workers import die_with_parent
 
     global _work

@@ -39,9 +39,14 @@ class Planner:
         self.flags = flags
         self._jobs: dict[tuple[int, frozenset[str]], LintJob] = {}
         self._base: dict[int, tuple[frozenset[str], Settings]] = {}
+        # Every file is asked about three times (excluded, included, its job): resolve once.
+        self._configs: dict[str, Config] = {}
 
     def config(self, path: str) -> Config:
-        return self.resolver.for_path(path)
+        found = self._configs.get(path)
+        if found is None:
+            found = self._configs[path] = self.resolver.for_path(path)
+        return found
 
     def _selected(self, config: Config) -> tuple[frozenset[str], Settings]:
         key = id(config)

@@ -12,14 +12,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from claimkit import lazy_re
 from claimkit.diagnostics import Diagnostic
 from claimkit.model import Comment, Document
 
 UNUSED = "CK901"
 INVALID = "CK902"
 
-_DIRECTIVE = re.compile(r"claimkit-(?P<kind>[A-Za-z-]*)(?P<rest>.*)\Z", re.DOTALL)
-_TOKEN = re.compile(r"[^\s,]+")
+_DIRECTIVE = lazy_re.compile(r"claimkit-(?P<kind>[A-Za-z-]*)(?P<rest>.*)\Z", re.DOTALL)
+_TOKEN = lazy_re.compile(r"[^\s,]+")
 KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 # Narrowest first: a finding covered twice marks only the most specific suppression as used.
 _SPECIFICITY = {"disable-line": 0, "disable-next-line": 0, "disable": 1, "disable-file": 2}

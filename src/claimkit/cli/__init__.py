@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "verify": ("claimkit.cli.verify", "verify", "command"),
     "dedupe": ("claimkit.cli.dedupe", "dedupe", "command"),
     "audit": ("claimkit.cli.audit_cmd", "audit", "command"),
+    "clean": ("claimkit.cli.clean_cmd", "clean", "command"),
 }
 
 

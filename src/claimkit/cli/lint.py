@@ -140,6 +140,17 @@ def lint(
     exclude: Exclude = None,
     extend_exclude: ExtendExclude = None,
     color: Color = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the result cache.")
+    ] = False,
+    cache_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--cache-dir",
+            help="Cache directory [default: $CLAIMKIT_CACHE_DIR, cache-dir, .claimkit_cache].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check explainers: citations, claims table, sources, dates."""
     from claimkit.cli.lint_run import Options, run
@@ -182,5 +193,7 @@ def lint(
             exit_zero=exit_zero,
             statistics=statistics,
             show_fixes=show_fixes,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
         )
     )

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -42,6 +42,8 @@ class Options:
     exit_zero: bool = False  # findings never make the exit status 1
     statistics: bool = False  # counts per rule instead of the findings
     show_fixes: bool = False  # list applied (or applicable) fixes by file and rule
+    no_cache: bool = False
+    cache_dir: str | None = None  # --cache-dir; None: $CLAIMKIT_CACHE_DIR, configuration, default
 
 
 @dataclass(slots=True)
@@ -108,7 +110,9 @@ def _run(options: Options) -> None:
         pairs = track(files, len(files), "fixing", options.quiet)
         results += [_fix_one(path, display, planner, options, tally) for path, display in pairs]
     else:
-        results += _lint_all(files, planner, options.jobs, options.quiet)
+        results += _lint_all(
+            files, planner, options.jobs, options.quiet, _cache_dir(planner, options)
+        )
 
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
     if options.diff:
@@ -195,11 +199,26 @@ def _prefetch(
         note(f"warning: {warning}")
 
 
+def _cache_dir(planner: Planner, options: Options) -> str | None:
+    """Where this run's results are cached, or None: --no-cache, and --online (the network)."""
+    if options.no_cache or options.online:
+        return None
+    from claimkit.run.cache import cache_dir
+
+    configured = planner.config(os.path.join(os.getcwd(), "x.md")).cache_dir
+    return cache_dir(options.cache_dir, configured)
+
+
 def _lint_all(
-    files: list[tuple[str, str]], planner: Planner, jobs: int | None, quiet: bool = False
+    files: list[tuple[str, str]],
+    planner: Planner,
+    jobs: int | None,
+    quiet: bool = False,
+    cache: str | None = None,
 ) -> list[FileResult]:
     from claimkit.cli.progress import track
     from claimkit.engine import lint_files
+    from claimkit.parallel import ordered_map
 
     # One engine call per distinct job keeps worker processes usable when all files share one.
     groups: dict[int, tuple[LintJob, list[tuple[str, str]]]] = {}
@@ -212,8 +231,17 @@ def _lint_all(
 
     def linted() -> Iterator[FileResult]:
         for job, group in groups.values():
-            _preload_ratings(job)
-            yield from lint_files(group, job, jobs)
+            if cache is None:
+                _preload_ratings(job)
+                yield from lint_files(group, job, jobs)
+                continue
+            from claimkit.run.cache import lint_cached
+
+            def misses(work: Any, pairs: list[tuple[str, str]], job: LintJob = job) -> Any:
+                _preload_ratings(job)  # only when something is linted: a warm run needs none
+                return ordered_map(work, pairs, jobs)
+
+            yield from lint_cached(group, job, cache, misses)
 
     results.extend(track(linted(), len(files), "linting", quiet))
     results.sort(key=lambda r: order.get(r.path, 0))

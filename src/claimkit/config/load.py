@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from claimkit import lazy_re
 from claimkit.bombs import deep_nesting, long_number
 from claimkit.config import globs
 from claimkit.config.model import Config, ConfigError, VerifyConfig
@@ -31,6 +32,7 @@ KEYS: dict[str, str] = {
     "ratings": "extra ratings file(s), relative to this file",
     "dedupe": "table: threshold = near-duplicate similarity, 0-100",
     "rules": "a table per rule: [rules.CK302] threshold = 85 (claimkit rule CODE lists options)",
+    "cache-dir": "where lint caches its results, relative to this file (default .claimkit_cache)",
     "max-file-size": "largest file read, in bytes or as 16MiB, 512KiB (default 32MiB); CK001 above",
     "verify": "table: claimkit verify's exclude, include, accept, timeout, connect-timeout, "
     "retries, exclude-private",
@@ -45,12 +47,12 @@ VERIFY_KEYS: dict[str, str] = {
     "exclude-private": "also refuse loopback and private addresses",
 }
 DEDUPE_KEYS = {"threshold"}
-_SIZE = re.compile(r"(\d+)\s*([KMG]i?B?|B)?", re.IGNORECASE)
+_SIZE = lazy_re.compile(r"(\d+)\s*([KMG]i?B?|B)?", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1}
 for _letter, _power in (("k", 10), ("m", 20), ("g", 30)):
     for _suffix in (_letter, _letter + "b", _letter + "i", _letter + "ib"):
         _UNITS[_suffix] = 1 << _power
-_TABLE = re.compile(r"\s*\[\s*tool\s*\.\s*claimkit\s*[\].]")
+_TABLE = lazy_re.compile(r"\s*\[\s*tool\s*\.\s*claimkit\s*[\].]")
 
 
 def has_table(path: str) -> bool:
@@ -180,6 +182,11 @@ class _Reader:
             values["verify"] = self.verify(table["verify"])
         if "max-file-size" in table:
             values["max_file_size"] = self.size(("max-file-size",), table["max-file-size"])
+        if "cache-dir" in table:
+            value = table["cache-dir"]
+            if not isinstance(value, str) or not value:
+                raise self.error(("cache-dir",), "cache-dir must be a path (a string)")
+            values["cache_dir"] = os.path.join(self.root, os.path.expanduser(value))
         self.rules(table, values)
         return Config(path=self.path, root=self.root, origins=self.origins, **values)
 

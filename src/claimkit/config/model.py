@@ -52,6 +52,7 @@ class Config:
     dedupe_threshold: float | None = None
     max_file_size: int | None = None  # bytes
     verify: VerifyConfig = VerifyConfig()
+    cache_dir: str | None = None  # absolute; lint uses the working directory's configuration
     # [rules.CODE] tables; dedupe.threshold lands here too, as CK301's threshold.
     rule_options: RuleOptions = field(default_factory=RuleOptions)
     origins: dict[str, str] = field(default_factory=dict)  # key -> "file:line"

@@ -151,6 +151,7 @@ def schema() -> dict[str, Any]:
             "patternProperties": _rule_tables(),
             "additionalProperties": False,
         },
+        "cache-dir": {"type": "string", "description": KEYS["cache-dir"]},
         "max-file-size": {
             "description": KEYS["max-file-size"],
             "anyOf": [

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from claimkit import lazy_re
+
 # Every pattern here is matched once per line, anchored, and cannot backtrack more than
 # a character: a lazy group followed by \s* (the old header pattern) took minutes on a
 # line of 30,000 spaces.
-_HEADER = re.compile(r"^\s*\[\[?([^\]]*)\]\]?\s*(?:#.*)?$")
+_HEADER = lazy_re.compile(r"^\s*\[\[?([^\]]*)\]\]?\s*(?:#.*)?$")
 _BARE = r"""(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)"""
-_KEY = re.compile(rf"^\s*({_BARE}(?:\s*\.\s*{_BARE})*)\s*=")
+_KEY = lazy_re.compile(rf"^\s*({_BARE}(?:\s*\.\s*{_BARE})*)\s*=")
 
 
 def _split(dotted: str) -> tuple[str, ...]:

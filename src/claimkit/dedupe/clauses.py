@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LEAD_IN = re.compile(
+from claimkit import lazy_re
+
+_LEAD_IN = lazy_re.compile(
     r"^\s*(?:(?:some|more|a\s+little|quick|brief|for|by\s+way\s+of|in|the)\s+)?"
     r"(?:context|background|update|recap|summary|reminder|refresher|note|analysis|"
     r"breaking|catch\s+up|big\s+picture|why\s+it\s+matters|bottom\s+line|"
@@ -24,7 +26,7 @@ _SAYING = (
     r"(?:said|says|say|told(?:\s+[^,;:\"\u201c\u201d]{1,40}?)?|reported|reports|added|adds|"
     r"noted|notes|stated|states|confirmed|wrote|writes)"
 )
-_SAYING_WORD = re.compile(
+_SAYING_WORD = lazy_re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|added|adds|noted|notes|stated|states|"
     r"confirmed|wrote|writes|according)\b",
     re.IGNORECASE,
@@ -38,34 +40,36 @@ _SETTING = (
 # comma ("Tom Daschle, D-S.D., said in Washington") and would be left in the claim.
 _NOT_SETTING = r"(?!(?:on|in|at|to|late|early|during|after|yesterday|today|last)\b)"
 # ", utility officials said." / ", the ministry said on Tuesday." / ", said a spokesman."
-_TRAILING = re.compile(
+_TRAILING = lazy_re.compile(
     rf",\s*(?P<source>(?:[^,;:\"\u201c\u201d]{{1,60}}?)\s+{_SAYING}{_SETTING}"
     rf"|{_SAYING}\s+{_NOT_SETTING}[^,;:]{{1,60}}?|according\s+to\s+[^,;:]{{1,60}}?)"
     r"\s*[.!]?['\"\u201d\u2019]?\s*$",
     re.IGNORECASE,
 )
 # "The ban, officials said, will last a year."
-_PARENTHETICAL = re.compile(
+_PARENTHETICAL = lazy_re.compile(
     r",\s*(?P<source>[^,;:\"\u201c\u201d]{1,40}?\s+(?:said|says|added|noted|stated))\s*,",
     re.IGNORECASE,
 )
-_LEADING_ACCORDING = re.compile(r"^\s*(?P<source>according\s+to\s+[^,;:]{1,60}),\s*", re.IGNORECASE)
+_LEADING_ACCORDING = lazy_re.compile(
+    r"^\s*(?P<source>according\s+to\s+[^,;:]{1,60}),\s*", re.IGNORECASE
+)
 # Double quotation marks only: an apostrophe ("Canada's") may stand in a source.
 _OPEN = '"\u201c'
 _CLOSE = '"\u201d'
-_QUOTES = re.compile(r"[\"\u201c\u201d]|''|``")
+_QUOTES = lazy_re.compile(r"[\"\u201c\u201d]|''|``")
 # A quotation and who said it, in either order: '"...," said Pierre Pettigrew, Canada's
 # trade minister, in a statement.' / 'China's foreign ministry said: "..."'
 _OPENING = rf"(?:[{_OPEN}]|''|``)"
 _CLOSING = rf"(?:[{_CLOSE}]|'')"
 _SOURCE = rf"(?P<source>[^{_OPEN}{_CLOSE}]{{3,160}}?)"
-_QUOTE_FIRST = re.compile(
+_QUOTE_FIRST = lazy_re.compile(
     rf"^\s*(?P<body>{_OPENING}.+?[,.!?\u2026]?\s*{_CLOSING})\s*{_SOURCE}\s*[.]?\s*$"
 )
-_QUOTE_LAST = re.compile(rf"^\s*{_SOURCE}[\s,:]*(?P<body>{_OPENING}.+)$")
+_QUOTE_LAST = lazy_re.compile(rf"^\s*{_SOURCE}[\s,:]*(?P<body>{_OPENING}.+)$")
 _MAX_SOURCE_WORDS = 14
 # A source is who said it, not more of the claim: these open a clause of its own.
-_CLAUSE = re.compile(
+_CLAUSE = lazy_re.compile(
     r"\b(?:who|whose|which|that|where|when|while|after|before|because|but|if|"
     r"had|has|have|was|were|is|are|will|would|did)\b",
     re.IGNORECASE,

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from claimkit import lazy_re
 from claimkit.text.normalize import normalize
 
 # Number words count as numbers: "three officials" is not "four officials", and
@@ -76,8 +77,8 @@ CALENDAR_WORDS = frozenset(_CALENDAR_TEXT.split())
 # Two words this alike (rapidfuzz ratio) are one word spelt two ways.
 SPELLING_SIMILARITY = 80.0
 
-_WORD = re.compile(r"\S+")
-_SENTENCE_END = re.compile(r"[.!?:;]['\"\u2019\u201d)]*$")
+_WORD = lazy_re.compile(r"\S+")
+_SENTENCE_END = lazy_re.compile(r"[.!?:;]['\"\u2019\u201d)]*$")
 
 
 def canonical_number(token: str) -> str | None:
@@ -145,8 +146,10 @@ def tokens(sentence: str) -> tuple[Token, ...]:
     return tuple(found)
 
 
-_GLUED_SENTENCE = re.compile(r"([a-z][.!?]+)(?=[A-Z\"\u201c])")
-_PAUSE = re.compile(r"(?:[,;:.!?\u2014\u2013]|--|\s-)['\"\u2019\u201d)\]]*$|^[-\u2014\u2013]+$")
+_GLUED_SENTENCE = lazy_re.compile(r"([a-z][.!?]+)(?=[A-Z\"\u201c])")
+_PAUSE = lazy_re.compile(
+    r"(?:[,;:.!?\u2014\u2013]|--|\s-)['\"\u2019\u201d)\]]*$|^[-\u2014\u2013]+$"
+)
 
 
 # Tens and units read together: "twenty five" == "25".

@@ -9,9 +9,9 @@ so that a dedupe merge onto an exact copy keeps every meaning.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 
+from claimkit import lazy_re
 from claimkit.model import Document
 from claimkit.text.normalize import normalize
 
@@ -107,7 +107,7 @@ def same_meanings(before: Document, after: Document, expect: Expect | None = Non
     return current is None and drops == 0
 
 
-_MARKUP = re.compile(r"<[^<>]{0,1000}>|[0-9\s,;\[\]()#]+")
+_MARKUP = lazy_re.compile(r"<[^<>]{0,1000}>|[0-9\s,;\[\]()#]+")
 
 
 def _anchors(document: Document) -> list[str]:

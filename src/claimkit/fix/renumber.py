@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping
 
+from claimkit import lazy_re
 from claimkit.diagnostics import Edit
 from claimkit.model import Citation, Claim, Document
 
@@ -93,7 +93,7 @@ def remove_row_edit(document: Document, claim: Claim) -> Edit:
 
 
 _SEPARATOR = frozenset(" \t,;")
-_TAG = re.compile(r"<[^<>]{0,1000}>")
+_TAG = lazy_re.compile(r"<[^<>]{0,1000}>")
 
 
 def retarget_edits(

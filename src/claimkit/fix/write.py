@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 import tempfile
 import time
 
+from claimkit import lazy_re
 from claimkit.files import Snapshot, read_regular, sha256
 from claimkit.model import Document
 from claimkit.parse import UnreadableError
 from claimkit.parse.reader import BOM
 
 _PREFIX = ".claimkit-"
-_STALE = re.compile(r"\.claimkit-(?:(\d+)-)?[^/]*\.tmp\Z")
+_STALE = lazy_re.compile(r"\.claimkit-(?:(\d+)-)?[^/]*\.tmp\Z")
 # Temporary files of versions that did not record their PID: gone after an hour.
 _OLD_TEMPORARY_AGE = 3600.0
 _cleaned: set[str] = set()

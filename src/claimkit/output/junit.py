@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from xml.etree import ElementTree as ET
 
+from claimkit import lazy_re
 from claimkit.diagnostics import Diagnostic
 
 # Characters XML 1.0 cannot hold at all, even escaped.
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INVALID = lazy_re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean_text(value: str) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from claimkit import lazy_re
 from claimkit.model import Comment, Document, Field
 from claimkit.parse.mask import mask
 from claimkit.parse.positions import Locator, line_starts
@@ -13,8 +12,8 @@ from claimkit.parse.table import parse_table
 
 __all__ = ["UnreadableError", "parse_bytes", "parse_file", "parse_text"]
 
-_ATX_OPEN = re.compile(r" {0,3}#(?!#)(?:[ \t]|$)")
-_SETEXT_UNDERLINE = re.compile(r" {0,3}=+")
+_ATX_OPEN = lazy_re.compile(r" {0,3}#(?!#)(?:[ \t]|$)")
+_SETEXT_UNDERLINE = lazy_re.compile(r" {0,3}=+")
 
 
 def _atx_title(line: str, start: int) -> tuple[str, int] | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from claimkit import lazy_re
 
 _MONTHS = {
     name: number
@@ -27,8 +28,8 @@ _MONTHS = {
     for name in names
 }
 
-_WRITTEN = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(st|nd|rd|th)?,\s*(\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_WRITTEN = lazy_re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(st|nd|rd|th)?,\s*(\d{4})")
+_ISO = lazy_re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def parse_date(raw: str) -> dt.date | None:

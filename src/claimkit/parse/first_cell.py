@@ -18,14 +18,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from claimkit import lazy_re
 from claimkit.model import Field, Span
 from claimkit.parse.html import Tag, Text, Token, closing_index, tokens, unescape
 from claimkit.parse.positions import Locator
 
-_LABEL = re.compile(r"[ \t]{0,50}\[[ \t]{0,50}([^\[\]<>\s]{1,20})[ \t]{0,50}\]")
+_LABEL = lazy_re.compile(r"[ \t]{0,50}\[[ \t]{0,50}([^\[\]<>\s]{1,20})[ \t]{0,50}\]")
 # Elements that may hold the visible label after the anchor; any other one starts the sentence.
 _LABEL_HOLDERS = frozenset({"font", "sup", "span", "b", "strong", "a", "small"})
-_BARE_NUMBER = re.compile(r"[ \t]{0,50}([0-9]{1,9})[ \t]{0,50}$")
+_BARE_NUMBER = lazy_re.compile(r"[ \t]{0,50}([0-9]{1,9})[ \t]{0,50}$")
 
 
 class FirstCell(NamedTuple):

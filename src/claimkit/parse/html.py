@@ -14,21 +14,22 @@ it backtrack.
 from __future__ import annotations
 
 import html
-import re
 from typing import NamedTuple
+
+from claimkit import lazy_re
 
 MAX_TAG = 8000
 
-_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:._-]{0,60})")
+_TAG_NAME = lazy_re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:._-]{0,60})")
 # One attribute: a name, then optionally "=" and a value in any quoting. The bounds keep a
 # run-away quote from scanning the rest of the line at every "<".
-_ATTRIBUTE = re.compile(
+_ATTRIBUTE = lazy_re.compile(
     r"""[\s/]{0,200}([^\s<>/=][^\s<>/=]{0,199})"""
     r"""(?:[ \t\r\n]{0,50}=[ \t\r\n]{0,50}"""
     r"""(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s"'<>`]{1,4000})))?"""
 )
 # Possessive blanks: a run of blanks is taken once, never re-tried around the optional "/".
-_TAG_END = re.compile(r"\s{0,200}+(/?)\s{0,200}+>")
+_TAG_END = lazy_re.compile(r"\s{0,200}+(/?)\s{0,200}+>")
 # Elements that never have content, so never wait for a closing tag.
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"})
 # Tags that separate words when they are dropped from visible text.

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_SLIDER_OPEN = re.compile(r" {0,3}<DetailSlider\b", re.IGNORECASE)
-_SLIDER_CLOSE = re.compile(r"</DetailSlider\s*>", re.IGNORECASE)
-_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
-_INLINE_START = re.compile(r"`+|<!--")
-_NOT_NEWLINE = re.compile(r"[^\r\n]")
+from claimkit import lazy_re
+
+_FENCE = lazy_re.compile(r" {0,3}(`{3,}|~{3,})")
+_SLIDER_OPEN = lazy_re.compile(r" {0,3}<DetailSlider\b", re.IGNORECASE)
+_SLIDER_CLOSE = lazy_re.compile(r"</DetailSlider\s*>", re.IGNORECASE)
+_BLANK_LINE = lazy_re.compile(r"\n[ \t]*\r?\n")
+_INLINE_START = lazy_re.compile(r"`+|<!--")
+_NOT_NEWLINE = lazy_re.compile(r"[^\r\n]")
 # Substrings without which no block-level masking can apply (a regex anchored at line
 # starts would still be tried at every offset).
 _BLOCK_HINTS = ("```", "~~~", "\n    ", "\n\t")

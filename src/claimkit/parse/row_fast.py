@@ -14,8 +14,7 @@ every layout, the seed, the real samples and property-generated rows.
 
 from __future__ import annotations
 
-import re
-
+from claimkit import lazy_re
 from claimkit.model import Claim, Field, Source
 from claimkit.parse.dates import parse_date
 from claimkit.parse.positions import LineLocator
@@ -30,11 +29,11 @@ _SOURCE = (
     r"<div>(?P<date>[^<>|&()]{0,60})</div></div>"
     r"\|(?P<context>[^|\\&<>]*)\|"
 )
-_REFERENCE = re.compile(
+_REFERENCE = lazy_re.compile(
     r'\|(?P<anchor><font id="(?P<id>[0-9]{1,9})" color=#FF3399>\[(?P<label>(?P=id))\]</font>)'
     r"(?P<sentence>[^|<>\\&]*)" + _SOURCE.replace("{chart_open}", "").replace("{chart_close}", "")
 )
-_LATER = re.compile(
+_LATER = lazy_re.compile(
     r'\|<div style="[^"<>]*">'
     r'(?P<anchor><span class="anchor" id="(?P<id>[0-9]{1,9})"></span>)'
     r"<font {1,2}color=#FF3399>\[(?P<label>(?P=id))\]</font>"

@@ -7,25 +7,26 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from claimkit import lazy_re
 from claimkit.model import Citation, CitationGroup, Level, MalformedCitation, Slider
 from claimkit.parse.html import Tag, tag_at, tokens
 from claimkit.parse.positions import Locator
 
-_OPEN = re.compile(r"<DetailSlider\b[^<>]{0,1000}>", re.IGNORECASE)
-_CLOSE = re.compile(r"</DetailSlider\s*>", re.IGNORECASE)
-_TEMPLATE_OPEN = re.compile(r"<template\b", re.IGNORECASE)
-_TEMPLATE_CLOSE = re.compile(r"</template\s{0,100}>", re.IGNORECASE)
+_OPEN = lazy_re.compile(r"<DetailSlider\b[^<>]{0,1000}>", re.IGNORECASE)
+_CLOSE = lazy_re.compile(r"</DetailSlider\s*>", re.IGNORECASE)
+_TEMPLATE_OPEN = lazy_re.compile(r"<template\b", re.IGNORECASE)
+_TEMPLATE_CLOSE = lazy_re.compile(r"</template\s{0,100}>", re.IGNORECASE)
 # Inline elements that hold a citation group written without brackets: <sup><a>..</a></sup>.
 _HOLDERS = frozenset({"font", "sup", "span"})
 # NamedTuple's own __new__ is a Python function; tuple's is not (see positions._new).
 _new = tuple.__new__
-_A_START = re.compile(r"</?[aA](?=[\s/>])")
-_A_SIMPLE = re.compile(r'<a href="#([^"<>\s]+)">([^<>&\[\]]*)</a>')
-_MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(#[^)\s]*)\s*\)")
-_BRACKET = re.compile(r"[\[\]]")
-_TAG = re.compile(r"<[^<>]{0,1000}>")
+_A_START = lazy_re.compile(r"</?[aA](?=[\s/>])")
+_A_SIMPLE = lazy_re.compile(r'<a href="#([^"<>\s]+)">([^<>&\[\]]*)</a>')
+_MD_LINK = lazy_re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(#[^)\s]*)\s*\)")
+_BRACKET = lazy_re.compile(r"[\[\]]")
+_TAG = lazy_re.compile(r"<[^<>]{0,1000}>")
 # The start of the Claims section ends an unclosed slider.
-_CLAIMS_HEADING = re.compile(r"^ {0,3}##\s+Claims\b", re.IGNORECASE | re.MULTILINE)
+_CLAIMS_HEADING = lazy_re.compile(r"^ {0,3}##\s+Claims\b", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,16 +10,16 @@ these is kept as ``unplaced`` so that a rule can say so: nothing is silently los
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
+from claimkit import lazy_re
 from claimkit.model import Field, Source
 from claimkit.parse.dates import parse_date
 from claimkit.parse.html import Attr, Tag, Text, Token, tokens, unescape, visible_text
 from claimkit.parse.positions import Locator
 
 _CHARTS = frozenset({"biaschart", "bias-chart"})
-_TYPE = re.compile(r"[ \t]{0,50}\*?\(([^()]{0,200})\)\*?[ \t]{0,50}")
+_TYPE = lazy_re.compile(r"[ \t]{0,50}\*?\(([^()]{0,200})\)\*?[ \t]{0,50}")
 _EMPTY = Field("", None)
 # Elements whose emptiness means an absent type or date (<div></div>), unlike wrappers.
 _HOLDERS = frozenset({"div", "p", "span", "em", "i", "small", "time"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from claimkit import lazy_re
 from claimkit.model import Claim, ClaimsTable, Field, Span
 from claimkit.parse.first_cell import read_first_cell
 from claimkit.parse.html import Tag, closing_index, tokens, unescape
@@ -13,11 +14,13 @@ from claimkit.parse.source_cell import parse_source
 
 # Every quantifier here is either bounded or followed by something it cannot match, so a
 # long run of blanks (an HTML comment is blanked to spaces) costs linear time.
-_HEADING = re.compile(r"^ {0,3}##[ \t]+Claims[ \t]*(?:#+[ \t]*)?\r?$", re.IGNORECASE | re.MULTILINE)
-_HEADER_WORDS = re.compile(r"claim[ \t]+sentence", re.IGNORECASE)
-_DELIMITER_CELL = re.compile(r":?-+:?")
-_ANY_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
-_FENCE = re.compile(r" {0,3}(?:```|~~~)")
+_HEADING = lazy_re.compile(
+    r"^ {0,3}##[ \t]+Claims[ \t]*(?:#+[ \t]*)?\r?$", re.IGNORECASE | re.MULTILINE
+)
+_HEADER_WORDS = lazy_re.compile(r"claim[ \t]+sentence", re.IGNORECASE)
+_DELIMITER_CELL = lazy_re.compile(r":?-+:?")
+_ANY_HEADING = lazy_re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+_FENCE = lazy_re.compile(r" {0,3}(?:```|~~~)")
 _CELLS = 3
 
 

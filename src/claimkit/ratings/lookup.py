@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from claimkit import lazy_re
 from claimkit.ratings.schema import Entry, normalize_host, normalize_path
 
 NEWS_MEDIA = "News Media"
@@ -90,10 +91,10 @@ def registered_domain(host: str) -> str:
 
 # scheme://host[:port][/path][?query][#fragment] with a plain host: nearly every source URL.
 # urlsplit gives the same host and path for these (tests/test_ratings_lookup.py checks).
-_PLAIN_URL = re.compile(
+_PLAIN_URL = lazy_re.compile(
     r"[A-Za-z][A-Za-z0-9+.-]*://([A-Za-z0-9.-]+)(?::[0-9]*)?(/[^?#]*)?(?:[?#].*)?", re.DOTALL
 )
-_SPACE = re.compile(r"\s")
+_SPACE = lazy_re.compile(r"\s")
 
 
 def split_source(url_or_domain: str) -> tuple[str, str]:

@@ -12,20 +12,21 @@ from __future__ import annotations
 
 import re
 
+from claimkit import lazy_re
 from claimkit.text.normalize import normalize
 
-_DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?![\w])")
+_DOTTED = lazy_re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?![\w])")
 _APOSTROPHE = "['\u2019]"
-_NOT = re.compile(rf"\b(\w+?)n{_APOSTROPHE}t\b", re.IGNORECASE)
+_NOT = lazy_re.compile(rf"\b(\w+?)n{_APOSTROPHE}t\b", re.IGNORECASE)
 _IRREGULAR_NOT = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 # 's after these is "is" (or "has" before a participle), never a possessive.
-_S_AFTER = re.compile(
+_S_AFTER = lazy_re.compile(
     rf"\b(it|that|there|here|what|who|where|he|she|how|when|why){_APOSTROPHE}s\b"
     r"(\s+(?:been|got|gotten|had)\b)?",
     re.IGNORECASE,
 )
-_LETS = re.compile(rf"\blet{_APOSTROPHE}s\b", re.IGNORECASE)
-_SUFFIXES = re.compile(rf"\b(\w+){_APOSTROPHE}(re|ve|ll|m)\b", re.IGNORECASE)
+_LETS = lazy_re.compile(rf"\blet{_APOSTROPHE}s\b", re.IGNORECASE)
+_SUFFIXES = lazy_re.compile(rf"\b(\w+){_APOSTROPHE}(re|ve|ll|m)\b", re.IGNORECASE)
 _FULL = {"re": "are", "ve": "have", "ll": "will", "m": "am"}
 
 

@@ -10,15 +10,16 @@ collapsed. Digits are always kept.
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 
-_TAG = re.compile(r"<[^<>]{0,1000}>")
-_APOSTROPHES = re.compile(r"['\u2018\u2019\u201b\u02bc\u00b4`\u2032]")
-_THOUSANDS_HINT = re.compile(r"\d[,\u202f\u00a0 ]\d")
-_THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))")
-_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
-_WORDS = re.compile(r"[\w\u2024]+")  # \u2024 stands in for a decimal point
+from claimkit import lazy_re
+
+_TAG = lazy_re.compile(r"<[^<>]{0,1000}>")
+_APOSTROPHES = lazy_re.compile(r"['\u2018\u2019\u201b\u02bc\u00b4`\u2032]")
+_THOUSANDS_HINT = lazy_re.compile(r"\d[,\u202f\u00a0 ]\d")
+_THOUSANDS = lazy_re.compile(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))")
+_DECIMAL = lazy_re.compile(r"(?<=\d)\.(?=\d)")
+_WORDS = lazy_re.compile(r"[\w\u2024]+")  # \u2024 stands in for a decimal point
 
 
 def normalize(text: str) -> str:

@@ -6,17 +6,17 @@ libxml2's HTML parser (through lxml) reads the page, and a small walk applies th
 
 from __future__ import annotations
 
-import re
 import threading
 
 from lxml import etree
 
+from claimkit import lazy_re
 from claimkit.verify.page_rules import BLOCK, VERSION, VOID, choose, is_boilerplate
 
 __all__ = ["VERSION", "main_text"]
 
 # lxml refuses a str that carries its own encoding declaration (XHTML pages do).
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_DECLARATION = lazy_re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 class _Sink:

@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from claimkit import lazy_re
 from claimkit.verify.deadline import Watchdog, adapter
 from claimkit.verify.extract import main_text
 from claimkit.verify.model import LinkResult, LinkStatus, scrub
@@ -23,7 +24,7 @@ from claimkit.verify.safety import Guard, Refused, Unresolvable
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
-_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w\-]+)""", re.IGNORECASE)
+_CHARSET = lazy_re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w\-]+)""", re.IGNORECASE)
 
 
 class _GiveUp(Exception):

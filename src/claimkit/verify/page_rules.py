@@ -9,8 +9,9 @@ breaks so sentences from different paragraphs never glue together.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from claimkit import lazy_re
 
 # Bump when the output changes: cached pages store extracted text.
 VERSION = 1
@@ -40,9 +41,9 @@ BLOCK = frozenset(
      "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "figure",
      "figcaption", "hr", "body", "html"}
 )  # fmt: skip
-TOKEN_SPLIT = re.compile(r"[\s_\-]+")
-_BLANK_LINES = re.compile(r"[ \t\r\f\v]*\n[\s]*")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+TOKEN_SPLIT = lazy_re.compile(r"[\s_\-]+")
+_BLANK_LINES = lazy_re.compile(r"[ \t\r\f\v]*\n[\s]*")
+_SPACES = lazy_re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
 def is_boilerplate(tag: str, attrs: Iterable[tuple[str, str | None]]) -> bool:
