@@ -144,7 +144,12 @@ def test_the_api_is_typed_for_mypy(tmp_path: Path) -> None:
     (tmp_path / "bad.py").write_text(
         "import claimkit\nwrong: int = claimkit.fix('x').text\n", encoding="utf-8"
     )
-    env = {**os.environ, "MYPYPATH": str(Path(claimkit.__file__).parent.parent)}
+    # An installed claimkit (py.typed) is found by mypy as it is; a source checkout needs its
+    # src/ on MYPYPATH, and mypy refuses site-packages there.
+    root = Path(claimkit.__file__).parent.parent
+    env = dict(os.environ)
+    if root.name != "site-packages":
+        env["MYPYPATH"] = str(root)
 
     def check(name: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

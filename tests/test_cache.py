@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import claimkit
+import claimkit.version
 from builder import standard
 from claimkit.cli import app
 from claimkit.engine import FileResult
@@ -101,7 +101,7 @@ def _apply(root: Path, change: tuple[str, str], monkeypatch: pytest.MonkeyPatch)
         mine = root / "mine.yaml"
         mine.write_text(f"entries:\n  - {{name: Mine, domains: [cnbc.com], bias: {value}}}\n")
     else:
-        monkeypatch.setattr(claimkit, "__version__", value)
+        monkeypatch.setattr(claimkit.version, "__version__", value)
 
 
 @settings(

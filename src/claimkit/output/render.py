@@ -27,9 +27,9 @@ def render(
             return json_format.render_lines(diagnostics, sources)
         return json_format.render(diagnostics, sources)
     if output_format == "sarif":
-        from claimkit import __version__
         from claimkit.output import sarif
         from claimkit.rules import RULES
+        from claimkit.version import __version__
 
         return sarif.render(diagnostics, RULES, __version__, sources)
     if output_format == "github":

@@ -86,10 +86,9 @@ def _package() -> str:
     """
     global _package_fingerprint
     if _package_fingerprint is None:
-        import claimkit
-
+        # The package's own folder: this file is claimkit/run/cache.py.
         parts: list[str] = []
-        pending = [os.path.dirname(os.path.abspath(claimkit.__file__))]
+        pending = [os.path.dirname(os.path.dirname(os.path.abspath(__file__)))]
         while pending:
             with os.scandir(pending.pop()) as entries:
                 for entry in sorted(entries, key=lambda e: e.name):
@@ -124,8 +123,8 @@ def _file_content(path: str) -> str:
 
 
 def job_key(job: LintJob) -> str:
-    from claimkit import __version__
     from claimkit.rules import BY_CODE
+    from claimkit.version import __version__
 
     settings = job.settings
     parts: dict[str, Any] = {
