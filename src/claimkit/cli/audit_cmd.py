@@ -8,8 +8,17 @@ from typing import Annotated
 import typer
 
 from claimkit.cli.common import ExitCode, fail, note
-from claimkit.cli.lint import FailOn
-from claimkit.cli.options import ConfigFile, ForceExclude, Isolated, Jobs, RatingsFiles
+from claimkit.cli.options import (
+    ConfigFile,
+    ExtendSelect,
+    FailOnOption,
+    ForceExclude,
+    Ignore,
+    Isolated,
+    Jobs,
+    RatingsFiles,
+    Select,
+)
 
 
 def audit(
@@ -28,26 +37,10 @@ def audit(
             show_default=False,
         ),
     ] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option("--select", help="Only these rules: codes, prefixes or names."),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", help="Skip these rules: codes, prefixes or names."),
-    ] = None,
-    extend_select: Annotated[
-        list[str] | None,
-        typer.Option("--extend-select", help="Add rules to the default set (e.g. CK401)."),
-    ] = None,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option(
-            "--fail-on",
-            help="Exit 1 when a finding has at least this severity [default: warning].",
-            show_default=False,
-        ),
-    ] = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    extend_select: ExtendSelect = None,
+    fail_on: FailOnOption = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No notes on stderr.")] = False,
     ratings: RatingsFiles = None,
     jobs: Jobs = None,

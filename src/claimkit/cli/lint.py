@@ -12,11 +12,15 @@ from claimkit.cli.options import (
     ConfigFile,
     Exclude,
     ExtendExclude,
+    ExtendSelect,
+    FailOnOption,
     Force,
     ForceExclude,
+    Ignore,
     Isolated,
     Jobs,
     RatingsFiles,
+    Select,
     Verbose,
 )
 
@@ -32,12 +36,6 @@ class LintFormat(StrEnum):
     junit = "junit"
 
 
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
 def lint(
     paths: Annotated[
         list[str],
@@ -47,30 +45,10 @@ def lint(
             show_default=False,
         ),
     ],
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select", help="Only these rules: codes, prefixes (CK1) or names; comma-separated."
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ignore", help="Skip these rules: codes, prefixes or names; comma-separated."
-        ),
-    ] = None,
-    extend_select: Annotated[
-        list[str] | None,
-        typer.Option("--extend-select", help="Add rules to the default set (e.g. CK401)."),
-    ] = None,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option(
-            "--fail-on",
-            help="Exit 1 when a finding has at least this severity [default: warning].",
-            show_default=False,
-        ),
-    ] = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    extend_select: ExtendSelect = None,
+    fail_on: FailOnOption = None,
     output_format: Annotated[
         LintFormat,
         typer.Option(

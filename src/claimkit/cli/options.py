@@ -86,3 +86,34 @@ OutputFile = Annotated[
         "--output-file", "-o", metavar="FILE", help="Write the report to this file (atomically)."
     ),
 ]
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+# Rule selection, the same words on lint and audit.
+Select = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select", help="Only these rules: codes, prefixes (CK1) or names; comma-separated."
+    ),
+]
+Ignore = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help="Skip these rules: codes, prefixes or names; comma-separated."),
+]
+ExtendSelect = Annotated[
+    list[str] | None,
+    typer.Option("--extend-select", help="Add rules to the default set (e.g. CK401)."),
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 when a finding has at least this severity [default: warning].",
+        show_default=False,
+    ),
+]
