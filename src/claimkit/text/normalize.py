@@ -37,7 +37,13 @@ def normalize(text: str) -> str:
     joined = " ".join(_WORDS.findall(text))
     if "_" in joined:  # \w includes the underscore, which must separate words too
         joined = " ".join(joined.replace("_", " ").split())
-    return joined.replace("\u2024", ".")
+    joined = joined.replace("\u2024", ".")
+    if _THOUSANDS_HINT.search(joined):
+        # Digit groups that only the split into words put side by side ("¼00" is 1, a fraction
+        # slash and 400, then "1 400"): joined as a second normalisation would join them, so
+        # that the form is a fixed point (normalize(normalize(x)) == normalize(x)).
+        joined = _THOUSANDS.sub("", joined)
+    return joined
 
 
 def compact(text: str) -> str:
