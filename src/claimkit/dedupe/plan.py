@@ -85,13 +85,16 @@ def plan(
     renumber: bool = True,
     duplicates: list[ClaimDuplicate] | None = None,
     verify: bool = True,
+    ctx: Context | None = None,
 ) -> Plan:
     """Which rows go and the edits; ``duplicates``: already found (CK301 passes its own).
 
     ``verify=False`` skips re-reading the fixed text against the guard: CK301 offers its fix
-    on every lint, and the fix engine runs the same guard when it applies one.
+    on every lint, and the fix engine runs the same guard when it applies one. ``ctx``: the
+    rule context of ``document`` when there is one, so that its citation graph is shared.
     """
-    ctx = Context(document, Settings(dedupe_threshold=threshold))
+    if ctx is None:
+        ctx = Context(document, Settings(dedupe_threshold=threshold))
     if duplicates is None:
         duplicates = claim_duplicates(dedupe_rows(ctx), threshold)
     result = Plan(document, duplicates)
@@ -185,7 +188,7 @@ def _refuse(result: Plan, reason: str) -> Plan:
 
 
 def merge_fixes(
-    document: Document, duplicates: list[ClaimDuplicate], renumber: bool = True
+    ctx: Context, duplicates: list[ClaimDuplicate], renumber: bool = True
 ) -> list[Fix | None]:
     """CK301's fix for each duplicate, in the order given: one atomic group per kind.
 
@@ -203,7 +206,12 @@ def merge_fixes(
         if unsafe and not near:
             break
         result = plan(
-            document, duplicates=duplicates, unsafe=unsafe, renumber=renumber, verify=False
+            ctx.document,
+            duplicates=duplicates,
+            unsafe=unsafe,
+            renumber=renumber,
+            verify=False,
+            ctx=ctx,
         )
         if not result.removed:
             continue

@@ -43,7 +43,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     duplicates = document_duplicates(ctx, threshold_of(ctx))
     if not duplicates:
         return
-    fixes = merge_fixes(ctx.document, duplicates, ctx.option(RENUMBER))
+    fixes = merge_fixes(ctx, duplicates, ctx.option(RENUMBER))
     for duplicate, fix in zip(duplicates, fixes, strict=True):
         yield Finding(
             duplicate.claim.row,
