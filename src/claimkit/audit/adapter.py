@@ -150,14 +150,15 @@ def analyse(document: Document, job: LintJob) -> Analysed:
     # ratings CK202/CK203 looked up are computed once, not again here.
     ctx = Context(document, job.settings)
     result = lint_parsed(document, job, ctx)
+    ratings = rated_rows(ctx)
     return Analysed(
         document.path,
         document,
         result.diagnostics,
         None,
-        report=document_report(document, database(job.settings)),
+        report=document_report(document, database(job.settings), ratings=ratings),
         duplicates=tuple(document_duplicates(ctx, threshold_of(ctx))),
-        ratings={id(rating.claim): rating for rating in rated_rows(ctx)},
+        ratings={id(rating.claim): rating for rating in ratings},
         first_row=dict(ctx.graph.first_row),
     )
 

@@ -96,17 +96,24 @@ def citation_counts(document: Document) -> dict[int, int]:
     return counts
 
 
-def document_report(document: Document, db: Database, prefer: str = "database") -> Report:
+def document_report(
+    document: Document,
+    db: Database,
+    prefer: str = "database",
+    ratings: Sequence[RowRating] | None = None,
+) -> Report:
+    """The report of one document; ``ratings``: the well-formed rows' ratings, in row order,
+    when a caller already has them (``ratings.resolve.rated_rows``)."""
     weights = citation_counts(document)
     claims: dict[str, int] = {}
     cited: dict[str, int] = {}
     outlets: dict[str, OutletLine] = {}
     unrated: dict[str, None] = {}
     disagreements: list[Disagreement] = []
-    for claim in document.claims:
-        if claim.malformed:
-            continue
-        rating = rate_row(claim, db)
+    if ratings is None:
+        ratings = [rate_row(claim, db) for claim in document.claims if not claim.malformed]
+    for rating in ratings:
+        claim = rating.claim
         label = _label(rating, prefer)
         weight = weights.get(id(claim), 0)
         claims[label] = claims.get(label, 0) + 1
