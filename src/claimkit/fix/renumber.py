@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
-from claimkit import lazy_re
 from claimkit.diagnostics import Edit
 from claimkit.model import Citation, Claim, Document
+from claimkit.parse.html import separators_only
 
 
 def sequential_mapping(
@@ -93,7 +93,6 @@ def remove_row_edit(document: Document, claim: Claim) -> Edit:
 
 
 _SEPARATOR = frozenset(" \t,;")
-_TAG = lazy_re.compile(r"<[^<>]{0,1000}>")
 
 
 def retarget_edits(
@@ -147,8 +146,7 @@ def retarget_edits(
 
 def groups_adjacent(document: Document, end: int, start: int) -> bool:
     """Whether only markup and separators stand between two citation groups."""
-    gap = document.text[end:start]
-    return not _TAG.sub("", gap).strip(" \t,;")
+    return separators_only(document.text[end:start])
 
 
 def _repeated_groups(document: Document, redirect: Mapping[str, str]) -> dict[int, tuple[int, int]]:

@@ -164,3 +164,12 @@ def unescape(raw: str) -> str:
     if "\\|" in raw:
         raw = raw.replace("\\|", "|")
     return html.unescape(raw) if "&" in raw else raw
+
+
+_ANY_TAG = lazy_re.compile(r"<[^<>]{0,1000}>")
+
+
+def separators_only(text: str) -> bool:
+    """Whether ``text`` holds nothing but markup and citation separators (``, ; `` or none):
+    what may stand between the members of one citation group, or two groups side by side."""
+    return not _ANY_TAG.sub("", text).strip(" \t,;")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from claimkit import lazy_re
 from claimkit.model import Citation, CitationGroup, Level, MalformedCitation, Slider
-from claimkit.parse.html import Tag, tag_at, tokens
+from claimkit.parse.html import Tag, separators_only, tag_at, tokens
 from claimkit.parse.positions import Locator
 
 _OPEN = lazy_re.compile(r"<DetailSlider\b[^<>]{0,1000}>", re.IGNORECASE)
@@ -252,11 +252,10 @@ def _group(
         # <sup><a href="#1">1</a>, <a href="#2">2</a></sup>: the element is the group.
         if any(group_of[m] != -1 for m in members):
             continue
-        between = [
-            masked[citations[a].span.end : citations[b].span.start]
+        if not all(
+            separators_only(masked[citations[a].span.end : citations[b].span.start])
             for a, b in itertools.pairwise(members)
-        ]
-        if any(_TAG.sub("", gap).strip(" \t,;") for gap in between):
+        ):
             continue
         for member in members:
             group_of[member] = len(groups)
