@@ -6,7 +6,6 @@ from collections.abc import Collection, Iterable, Mapping
 
 from claimkit.diagnostics import Edit
 from claimkit.model import Citation, Claim, Document
-from claimkit.parse.html import separators_only
 
 
 def sequential_mapping(
@@ -146,6 +145,10 @@ def retarget_edits(
 
 def groups_adjacent(document: Document, end: int, start: int) -> bool:
     """Whether only markup and separators stand between two citation groups."""
+    # Imported here: CK104 imports this module at every start, and a warm (cached) lint must
+    # not load the parser package.
+    from claimkit.parse.html import separators_only
+
     return separators_only(document.text[end:start])
 
 
