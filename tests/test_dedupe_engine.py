@@ -16,16 +16,71 @@ from claimkit.dedupe.similarity import Kind, Match, MatchRule
 NEAR = Match(Kind.NEAR, MatchRule.SIMILAR, 95.0)
 
 
+def _clusters(
+    count: int, matches: set[tuple[int, int]], pairs: list[tuple[int, int]] | None = None
+) -> tuple[list[int], list[Match | None]]:
+    """star_clusters over candidate ``pairs`` (default: the matches) of which ``matches`` match."""
+
+    def verify(a: int, b: int) -> Match | None:
+        return NEAR if (a, b) in matches or (b, a) in matches else None
+
+    return star_clusters(count, sorted(matches) if pairs is None else pairs, verify)
+
+
 def test_star_clusters_do_not_chain_near_matches() -> None:
     # 0 ~ 1 and 1 ~ 2, but 2 was never verified against 0: it stays kept.
-    root, match = star_clusters(3, [(0, 1, NEAR), (1, 2, NEAR)])
+    root, match = _clusters(3, {(0, 1), (1, 2)})
     assert root == [0, 0, 2]
     assert match[2] is None
 
 
 def test_a_row_matching_several_kept_rows_joins_the_earliest() -> None:
-    root, _ = star_clusters(3, [(1, 2, NEAR), (0, 2, NEAR)])
+    root, _ = _clusters(3, {(1, 2), (0, 2)})
     assert root == [0, 1, 0]
+
+
+def _eager_clusters(
+    count: int, pairs: list[tuple[int, int]], matches: set[tuple[int, int]]
+) -> list[int]:
+    """The clusters as defined: verify every pair, then join each sentence to the earliest
+    kept sentence it matches."""
+    root = list(range(count))
+    for item in range(count):
+        for candidate in range(item):
+            verified = (candidate, item) in pairs and (candidate, item) in matches
+            if verified and root[candidate] == candidate:
+                root[item] = candidate
+                break
+    return root
+
+
+@settings(max_examples=300)
+@given(st.data())
+def test_star_clusters_verify_only_what_decides_and_agree_with_verifying_all(
+    data: st.DataObject,
+) -> None:
+    count = data.draw(st.integers(1, 10))
+    every = [(a, b) for b in range(count) for a in range(b)]
+    pairs = data.draw(st.lists(st.sampled_from(every), unique=True) if every else st.just([]))
+    matches = {p for p in pairs if data.draw(st.booleans())}
+    asked: list[tuple[int, int]] = []
+
+    def verify(a: int, b: int) -> Match | None:
+        asked.append((a, b))
+        return NEAR if (a, b) in matches else None
+
+    both = [(b, a) if data.draw(st.booleans()) else (a, b) for a, b in pairs]  # either order
+    root, matched = star_clusters(count, both, verify)
+    assert root == _eager_clusters(count, pairs, matches)
+    assert all((m is None) == (root[i] == i) for i, m in enumerate(matched))
+    assert len(asked) == len(set(asked)) <= len(pairs)
+    # A later sentence that joined a cluster is never judged again.
+    for at, (a, b) in enumerate(asked):
+        if (a, b) in matches and root[b] == a:
+            assert all(later[1] != b for later in asked[at + 1 :])
+    asked.clear()
+    assert star_clusters(count, both, verify, every_pair=True)[0] == root
+    assert sorted(asked) == sorted(pairs)
 
 
 def test_earliest_is_kept_and_named() -> None:

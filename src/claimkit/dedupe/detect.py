@@ -11,15 +11,14 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING
 
 from claimkit.dedupe.cluster import star_clusters
-from claimkit.dedupe.features import Features, features
 from claimkit.dedupe.index import EXHAUSTIVE_LIMIT, lsh_pairs
 from claimkit.dedupe.similarity import (
     DEFAULT_THRESHOLD,
     MIN_NEAR_WORDS,
+    Candidate,
     Kind,
     Match,
     MatchRule,
@@ -202,27 +201,18 @@ def find_duplicates(
         key_of.append(index)
     del key_index
 
-    cache: dict[int, Features] = {}
+    candidates = [Candidate(sentences[first[index]], key) for index, key in enumerate(keys)]
 
-    def feature(index: int) -> Features:
-        found = cache.get(index)
-        if found is None:
-            found = cache[index] = features(sentences[first[index]], keys[index])
-        return found
-
-    edges: list[tuple[int, int, Match]] = []
-    glued = _glued_pairs(keys)
-    seen = set(glued)
-    candidates = (pair for pair in _candidates(keys, limit) if pair not in seen)
-    for a, b in itertools.chain(glued, candidates):
-        verdict = near_check(
-            keys[a], keys[b], partial(feature, a), partial(feature, b), limit, explain=False
-        )
+    def verify(a: int, b: int) -> Match | None:
+        verdict = near_check(candidates[a], candidates[b], limit, explain=False)
         if isinstance(verdict, Match):
-            edges.append((a, b, verdict))
-        elif verdict.guarded and rejected is not None and (verdict.score or 0.0) >= limit:
+            return verdict
+        if verdict.guarded and rejected is not None and (verdict.score or 0.0) >= limit:
             rejected.append((first[b], first[a], verdict.reason, verdict.score or 0.0))
-    root, near = star_clusters(len(keys), edges)
+        return None
+
+    pairs = itertools.chain(_glued_pairs(keys), _candidates(keys, limit))
+    root, near = star_clusters(len(keys), pairs, verify, every_pair=rejected is not None)
 
     found: list[Duplicate] = []
     for position, index in enumerate(key_of):
@@ -247,8 +237,7 @@ def explain(a: str, b: str, threshold: float | None = None) -> tuple[Match | Non
     if found:
         return found[0].match, found[0].match.reason
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    ka, kb = dedupe_key(a), dedupe_key(b)
-    _match, why = near_match(ka, kb, lambda: features(a, ka), lambda: features(b, kb), limit)
+    _match, why = near_match(Candidate(a, dedupe_key(a)), Candidate(b, dedupe_key(b)), limit)
     return None, why or "not similar"
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claimkit import lazy_re
 from claimkit.text.normalize import normalize
@@ -77,7 +78,6 @@ CALENDAR_WORDS = frozenset(_CALENDAR_TEXT.split())
 # Two words this alike (rapidfuzz ratio) are one word spelt two ways.
 SPELLING_SIMILARITY = 80.0
 
-_WORD = lazy_re.compile(r"\S+")
 _SENTENCE_END = lazy_re.compile(r"[.!?:;]['\"\u2019\u201d)]*$")
 
 
@@ -106,9 +106,12 @@ def negation(token: str) -> str | None:
     return "not" if token in _CONTRACTIONS else None
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One normalised word and how the original sentence wrote it."""
+class Token(NamedTuple):
+    """One normalised word and how the original sentence wrote it.
+
+    A named tuple: a corpus makes hundreds of thousands, and one costs a third of a
+    frozen dataclass to build.
+    """
 
     word: str
     capital: bool  # written with a capital letter
@@ -122,14 +125,24 @@ def tokens(sentence: str) -> tuple[Token, ...]:
 
     found: list[Token] = []
     start = True
-    # "cap....The level": a sentence that starts without a space is a sentence all the same.
-    text = _GLUED_SENTENCE.sub(r"\1 ", expand(sentence))
-    for match in _WORD.finditer(text):
-        raw = match[0]
+    text = expand(sentence)
+    if "." in text or "!" in text or "?" in text:
+        # "cap....The level": a sentence that starts without a space is one all the same.
+        text = _GLUED_SENTENCE.sub(r"\1 ", text)
+    for raw in text.split():
+        if raw.isascii() and raw.isalnum():
+            # Most chunks are plain words: their normalised form is their lower case, and
+            # no punctuation follows them. (The general case below gives the same tokens.)
+            word, capital = raw.lower(), raw[0].isupper()
+            if word == "cannot":
+                found += (Token("can", capital, start), Token("not", capital, False))
+            else:
+                found.append(Token(word, capital, start))
+            start = False
+            continue
         letters = raw.lstrip("\"'\u201c\u2018([")
         capital = letters[:1].isupper()
-        # Most chunks are plain words: their normalised form is their lower case.
-        words = [raw.lower()] if raw.isascii() and raw.isalnum() else normalize(raw).split()
+        words = normalize(raw).split()
         if "cannot" in words:  # "can not": the hedge and the negation apart, as "could not"
             at = words.index("cannot")
             words[at : at + 1] = ["can", "not"]
@@ -207,13 +220,58 @@ def number_values(words: list[Token]) -> list[Token]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Features:
-    """One sentence as the judge sees it, with and without its attribution."""
+# A closed class's words in one sentence, by value, with their counts: hashable and
+# comparable, so that two sentences compare in one step however many pairs they are in.
+ClassCount = tuple[tuple[str, int], ...]
 
-    full: tuple[Token, ...]  # without a lead-in ("Some context:")
-    body: tuple[Token, ...] | None  # also without its attribution; None: it has none
-    source: tuple[Token, ...] = ()  # the attribution ("utility officials said")
+
+@dataclass(frozen=True, slots=True)
+class ClosedClasses:
+    """What must be the same in two sentences wherever it stands, attribution included."""
+
+    numbers: ClassCount
+    negations: ClassCount
+    hedges: ClassCount
+
+
+class Features:
+    """One sentence as the judge sees it, with and without its attribution.
+
+    The sentence without its attribution, and the attribution, are read when a judgement
+    asks for them: most pairs are told apart by ``full`` and ``closed`` alone.
+    """
+
+    __slots__ = ("_parts", "_text", "closed", "full")
+
+    def __init__(self, sentence: str) -> None:
+        from claimkit.dedupe.clauses import without_lead_in
+
+        self._text = without_lead_in(sentence)
+        self.full = _judged(self._text)  # without a lead-in ("Some context:")
+        # Read once per sentence: a corpus judges one sentence against hundreds of others.
+        self.closed = closed_classes([t.word for t in self.full])
+        self._parts: tuple[tuple[Token, ...], tuple[Token, ...]] | bool | None = False
+
+    def _split(self) -> tuple[tuple[Token, ...], tuple[Token, ...]] | None:
+        if self._parts is False:
+            from claimkit.dedupe.clauses import attribution
+
+            split = attribution(self._text)
+            self._parts = None if split is None else (_judged(split.body), _judged(split.source))
+        assert not isinstance(self._parts, bool)
+        return self._parts
+
+    @property
+    def body(self) -> tuple[Token, ...] | None:
+        """Also without its attribution; None: it has none."""
+        parts = self._split()
+        return None if parts is None else parts[0]
+
+    @property
+    def source(self) -> tuple[Token, ...]:
+        """The attribution ("utility officials said"); empty when there is none."""
+        parts = self._split()
+        return () if parts is None else parts[1]
 
 
 def _judged(text: str) -> tuple[Token, ...]:
@@ -222,13 +280,16 @@ def _judged(text: str) -> tuple[Token, ...]:
 
 def features(sentence: str, normalised: str | None = None) -> Features:
     """The judged words of ``sentence`` (``normalised`` is accepted for the callers' sake)."""
-    from claimkit.dedupe.clauses import attribution, without_lead_in
+    return Features(sentence)
 
-    text = without_lead_in(sentence)
-    split = attribution(text)
-    if split is None:
-        return Features(_judged(text), None)
-    return Features(_judged(text), _judged(split.body), _judged(split.source))
+
+def closed_classes(words: list[str]) -> ClosedClasses:
+    def counted(found: Counter[str]) -> ClassCount:
+        return tuple(sorted(found.items()))
+
+    return ClosedClasses(
+        counted(numbers_of(words)), counted(negations_of(words)), counted(hedges_of(words))
+    )
 
 
 def numbers_of(words: list[str]) -> Counter[str]:

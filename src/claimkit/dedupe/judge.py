@@ -31,19 +31,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 
 from claimkit.dedupe import lexicon
 from claimkit.dedupe.features import (
     CALENDAR_WORDS,
     SPELLING_SIMILARITY,
     STOPWORDS,
+    ClosedClasses,
     Features,
     Token,
     canonical_number,
-    hedges_of,
     negation,
-    negations_of,
-    numbers_of,
 )
 from claimkit.dedupe.wordclasses import (
     COORDINATORS,
@@ -134,6 +133,7 @@ def _without_titles(words: tuple[Token, ...], names: frozenset[str]) -> list[Tok
     return kept
 
 
+@cache
 def _closed(word: str) -> bool:
     return pole(word) is not None or canonical_number(word) is not None or bool(negation(word))
 
@@ -178,24 +178,28 @@ REWORDED_WORDS = 3
 _NOT_IN_ACRONYMS = frozenset({"of", "and", "the", "for", "on", "in", "to"})
 
 
-def _one_word(run: list[str], word: str) -> bool:
-    """A run of words that is ``word`` glued (``section near``) or abbreviated (``FBI``)."""
-    if "".join(run) == word:
-        return True
+def _initials(run: list[str]) -> str:
+    """The letters an acronym of ``run`` would have (``FBI``); "" when fewer than two."""
     initials = "".join(w[0] for w in run if w not in _NOT_IN_ACRONYMS)
-    return len(initials) >= 2 and initials == word
+    return initials if len(initials) >= 2 else ""
 
 
 def _collapse(seg: list[str], other: list[str]) -> list[str]:
-    """``seg`` with each run that is one word of ``other`` written as that word."""
-    words = list(dict.fromkeys(other))  # in order: the result must not follow set order
+    """``seg`` with each run that is one word of ``other`` written as that word: glued
+    (``section near``) or abbreviated (``FBI``); the longest run first, and of two words
+    a run could be, the one ``other`` has first."""
+    # Each word's first place in ``other``: the result must not follow set order.
+    place: dict[str, int] = {}
+    for at, word in enumerate(other):
+        place.setdefault(word, at)
     out: list[str] = []
     at = 0
     while at < len(seg):
         for end in range(min(len(seg), at + 6), at + 1, -1):
-            match = next((w for w in words if _one_word(seg[at:end], w)), None)
-            if match is not None:
-                out.append(match)
+            run = seg[at:end]
+            found = [place[w] for w in ("".join(run), _initials(run)) if w in place]
+            if found:
+                out.append(other[min(found)])
                 at = end
                 break
         else:
@@ -382,14 +386,13 @@ def judge(a: Features, b: Features) -> Verdict:
     """The reconciled similarity of two sentences, and the guard that blocks them if any."""
     from rapidfuzz.fuzz import token_sort_ratio
 
-    tokens_a, tokens_b = _choose(a, b)
     # Numbers, negations and hedges count wherever they stand, the attribution included;
     # a pair they tell apart needs no alignment (its score is the plain one).
-    full_a, full_b = [t.word for t in a.full], [t.word for t in b.full]
-    closed = _closed_classes(full_a, full_b)
+    closed = _closed_classes(a.closed, b.closed)
     if closed is not None:
-        plain = float(token_sort_ratio(" ".join(full_a), " ".join(full_b)))
-        return Verdict(round(plain, 1), closed)
+        full_a, full_b = (" ".join(t.word for t in f.full) for f in (a, b))
+        return Verdict(round(float(token_sort_ratio(full_a, full_b)), 1), closed)
+    tokens_a, tokens_b = _choose(a, b)
     names = _names(tokens_a, tokens_b)
     kept_a, kept_b = _without_titles(tokens_a, names), _without_titles(tokens_b, names)
     diff = _diff(kept_a, kept_b, names)
@@ -400,12 +403,12 @@ def judge(a: Features, b: Features) -> Verdict:
     return Verdict(round(value, 1), blocked)
 
 
-def _closed_classes(a: list[str], b: list[str]) -> str | None:
-    if numbers_of(a) != numbers_of(b):
+def _closed_classes(a: ClosedClasses, b: ClosedClasses) -> str | None:
+    if a.numbers != b.numbers:
         return "different numbers"
-    if negations_of(a) != negations_of(b):
+    if a.negations != b.negations:
         return "different negations"
-    if hedges_of(a) != hedges_of(b):
+    if a.hedges != b.hedges:
         return "different hedging"
     return None
 

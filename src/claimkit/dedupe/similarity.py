@@ -12,11 +12,10 @@ only ever exact duplicates: in five words, one changed word is a different claim
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from claimkit.dedupe.features import STOPWORDS, Features
+from claimkit.dedupe.features import STOPWORDS, Features, features
 
 DEFAULT_THRESHOLD = 70.0
 # Below this many words a sentence can only be an exact duplicate.
@@ -37,12 +36,40 @@ def candidate_cutoff(threshold: float) -> float:
 MIN_SHARED_WORDS = 0.4
 
 
-def shared_words(a: str, b: str) -> float:
+class Candidate:
+    """One distinct sentence as the near check sees it.
+
+    A sentence is checked against many others (hundreds in a corpus): its content words
+    and its judged features are worked out once, the features only if some pair gets
+    as far as the judge.
+    """
+
+    __slots__ = ("_features", "_words", "key", "text")
+
+    def __init__(self, text: str, key: str) -> None:
+        self.text = text  # as written: the judge reads capitals and punctuation
+        self.key = key  # normalised (``dedupe_key``)
+        self._words: frozenset[str] | None = None
+        self._features: Features | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The key's content words."""
+        if self._words is None:
+            self._words = frozenset(w for w in self.key.split() if w not in STOPWORDS)
+        return self._words
+
+    @property
+    def features(self) -> Features:
+        if self._features is None:
+            self._features = features(self.text, self.key)
+        return self._features
+
+
+def shared_words(a: frozenset[str], b: frozenset[str]) -> float:
     """The share of the content words of the sentence with fewer that the other has too."""
-    words_a = {w for w in a.split() if w not in STOPWORDS}
-    words_b = {w for w in b.split() if w not in STOPWORDS}
-    smaller = min(len(words_a), len(words_b))
-    return len(words_a & words_b) / smaller if smaller else 1.0
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 1.0
 
 
 class Kind(StrEnum):
@@ -116,12 +143,7 @@ class Rejection:
 
 
 def near_check(
-    a: str,
-    b: str,
-    fa: Callable[[], Features],
-    fb: Callable[[], Features],
-    threshold: float,
-    explain: bool = True,
+    first: Candidate, second: Candidate, threshold: float, explain: bool = True
 ) -> Match | Rejection:
     """A near-duplicate match of two different normalised sentences, or why not.
 
@@ -130,6 +152,7 @@ def near_check(
     that pass them (most candidates do not). Without ``explain`` a miss costs one cut-off
     comparison and a terse reason.
     """
+    a, b = first.key, second.key
     glued = a.replace(" ", "") == b.replace(" ", "")  # "sectionnear": extraction glue only
     short = a.count(" ") + 1 < MIN_NEAR_WORDS or b.count(" ") + 1 < MIN_NEAR_WORDS
     if short and not glued:
@@ -137,14 +160,14 @@ def near_check(
     cutoff = candidate_cutoff(threshold)
     if not could_reach(len(a), len(b), cutoff):
         return Rejection("lengths too different")
-    if shared_words(a, b) < MIN_SHARED_WORDS:
+    if shared_words(first.words, second.words) < MIN_SHARED_WORDS:
         return Rejection("too few words in common")
     raw = score(a, b, 0.0 if explain else cutoff)  # a cut-off lets rapidfuzz stop early
     if raw < cutoff:
         return Rejection(f"similarity {raw:.1f} below {threshold:g}" if explain else "dissimilar")
     from claimkit.dedupe.judge import judge
 
-    verdict = judge(fa(), fb())
+    verdict = judge(first.features, second.features)
     if verdict.blocked is not None:
         return Rejection(verdict.blocked, verdict.score, guarded=True)
     if verdict.score < threshold:
@@ -153,15 +176,10 @@ def near_check(
 
 
 def near_match(
-    a: str,
-    b: str,
-    fa: Callable[[], Features],
-    fb: Callable[[], Features],
-    threshold: float,
-    explain: bool = True,
+    first: Candidate, second: Candidate, threshold: float, explain: bool = True
 ) -> tuple[Match | None, str | None]:
     """``near_check`` as (match, None) or (None, reason)."""
-    found = near_check(a, b, fa, fb, threshold, explain)
+    found = near_check(first, second, threshold, explain)
     if isinstance(found, Match):
         return found, None
     return None, found.reason
