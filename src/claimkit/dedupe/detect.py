@@ -204,7 +204,8 @@ def find_duplicates(
     candidates = [Candidate(sentences[first[index]], key) for index, key in enumerate(keys)]
 
     def verify(a: int, b: int) -> Match | None:
-        verdict = near_check(candidates[a], candidates[b], limit, explain=False)
+        # The look-alikes of -v carry their scores; lint's pairs only need the verdict.
+        verdict = near_check(candidates[a], candidates[b], limit, explain=rejected is not None)
         if isinstance(verdict, Match):
             return verdict
         if verdict.guarded and rejected is not None and (verdict.score or 0.0) >= limit:

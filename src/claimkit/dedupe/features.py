@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from claimkit import lazy_re
@@ -81,6 +82,7 @@ SPELLING_SIMILARITY = 80.0
 _SENTENCE_END = lazy_re.compile(r"[.!?:;]['\"\u2019\u201d)]*$")
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_number(token: str) -> str | None:
     """The value of a numeric token as a canonical string, or None when it is no number."""
     if token in _NUMBER_WORDS:
@@ -119,20 +121,40 @@ class Token(NamedTuple):
     pause: bool = False  # punctuation follows it: a clause or phrase may end here
 
 
-def tokens(sentence: str) -> tuple[Token, ...]:
-    """The words of ``sentence`` as the exact key has them, each with its capitalisation."""
+def _chunks(sentence: str) -> list[str]:
+    """The whitespace-separated chunks of ``sentence`` after ``expand``."""
     from claimkit.text.canonical import expand
 
-    found: list[Token] = []
-    start = True
     text = expand(sentence)
     if "." in text or "!" in text or "?" in text:
         # "cap....The level": a sentence that starts without a space is one all the same.
         text = _GLUED_SENTENCE.sub(r"\1 ", text)
-    for raw in text.split():
+    return text.split()
+
+
+def _chunk_words(raw: str) -> list[str]:
+    """One chunk's normalised words; "cannot" as "can not": the hedge and the negation
+    apart, as in "could not"."""
+    # Most chunks are plain words: their normalised form is their lower case.
+    words = [raw.lower()] if raw.isascii() and raw.isalnum() else normalize(raw).split()
+    if "cannot" in words:
+        at = words.index("cannot")
+        words[at : at + 1] = ["can", "not"]
+    return words
+
+
+def words(sentence: str) -> list[str]:
+    """The words of ``tokens(sentence)``, without how they were written."""
+    return [word for raw in _chunks(sentence) for word in _chunk_words(raw)]
+
+
+def tokens(sentence: str) -> tuple[Token, ...]:
+    """The words of ``sentence`` as the exact key has them, each with its capitalisation."""
+    found: list[Token] = []
+    start = True
+    for raw in _chunks(sentence):
         if raw.isascii() and raw.isalnum():
-            # Most chunks are plain words: their normalised form is their lower case, and
-            # no punctuation follows them. (The general case below gives the same tokens.)
+            # The common case, spelt out: no punctuation follows a plain word.
             word, capital = raw.lower(), raw[0].isupper()
             if word == "cannot":
                 found += (Token("can", capital, start), Token("not", capital, False))
@@ -140,13 +162,8 @@ def tokens(sentence: str) -> tuple[Token, ...]:
                 found.append(Token(word, capital, start))
             start = False
             continue
-        letters = raw.lstrip("\"'\u201c\u2018([")
-        capital = letters[:1].isupper()
-        words = normalize(raw).split()
-        if "cannot" in words:  # "can not": the hedge and the negation apart, as "could not"
-            at = words.index("cannot")
-            words[at : at + 1] = ["can", "not"]
-        for word in words:
+        capital = raw.lstrip("\"'\u201c\u2018([")[:1].isupper()
+        for word in _chunk_words(raw):
             found.append(Token(word, capital, start))
             start = False
         if raw[-1].isalnum():
@@ -203,20 +220,42 @@ def relative_times(words: list[Token]) -> list[Token]:
     return out
 
 
+def _number_value(previous: str | None, word: str) -> tuple[str, bool] | None:
+    """A number word's value, and whether it adds to the tens before it ("twenty five")."""
+    if word not in _NUMBER_WORDS or word.endswith("s"):
+        return None
+    value = _NUMBER_WORDS[word]
+    if previous is not None and previous in _TENS and value in _UNITS:
+        return str(int(previous) + int(value)), True
+    return value, False
+
+
 def number_values(words: list[Token]) -> list[Token]:
     """Number words replaced by their value (``Nine`` -> ``9``), so that a value is one token."""
     out: list[Token] = []
     for token in words:
-        if token.word in _NUMBER_WORDS and not token.word.endswith("s"):
-            value = _NUMBER_WORDS[token.word]
-            previous = out[-1] if out else None
-            if previous is not None and previous.word in _TENS and value in _UNITS:
-                out[-1] = Token(
-                    str(int(previous.word) + int(value)), previous.capital, False, token.pause
-                )
-                continue
-            token = Token(value, token.capital, token.initial, token.pause)
-        out.append(token)
+        found = _number_value(out[-1].word if out else None, token.word)
+        if found is None:
+            out.append(token)
+        elif found[1]:
+            previous = out[-1]
+            out[-1] = Token(found[0], previous.capital, False, token.pause)
+        else:
+            out.append(Token(found[0], token.capital, token.initial, token.pause))
+    return out
+
+
+def values_of(words: list[str]) -> list[str]:
+    """``number_values`` for bare words."""
+    out: list[str] = []
+    for word in words:
+        found = _number_value(out[-1] if out else None, word)
+        if found is None:
+            out.append(word)
+        elif found[1]:
+            out[-1] = found[0]
+        else:
+            out.append(found[0])
     return out
 
 
@@ -237,20 +276,28 @@ class ClosedClasses:
 class Features:
     """One sentence as the judge sees it, with and without its attribution.
 
-    The sentence without its attribution, and the attribution, are read when a judgement
-    asks for them: most pairs are told apart by ``full`` and ``closed`` alone.
+    Built in stages, each when a judgement first asks for it: the closed classes from
+    the bare words (most pairs are told apart by them alone), then the words with how
+    they were written, then the attribution.
     """
 
-    __slots__ = ("_parts", "_text", "closed", "full")
+    __slots__ = ("_full", "_parts", "_text", "closed")
 
     def __init__(self, sentence: str) -> None:
         from claimkit.dedupe.clauses import without_lead_in
 
         self._text = without_lead_in(sentence)
-        self.full = _judged(self._text)  # without a lead-in ("Some context:")
-        # Read once per sentence: a corpus judges one sentence against hundreds of others.
-        self.closed = closed_classes([t.word for t in self.full])
+        # ``relative_times`` makes no word of a closed class: these are the classes of ``full``.
+        self.closed = closed_classes(values_of(words(self._text)))
+        self._full: tuple[Token, ...] | None = None
         self._parts: tuple[tuple[Token, ...], tuple[Token, ...]] | bool | None = False
+
+    @property
+    def full(self) -> tuple[Token, ...]:
+        """Without a lead-in ("Some context:")."""
+        if self._full is None:
+            self._full = _judged(self._text)
+        return self._full
 
     def _split(self) -> tuple[tuple[Token, ...], tuple[Token, ...]] | None:
         if self._parts is False:

@@ -382,14 +382,20 @@ def _addition_reason(added: _Added) -> str | None:
     return None
 
 
-def judge(a: Features, b: Features) -> Verdict:
-    """The reconciled similarity of two sentences, and the guard that blocks them if any."""
+def judge(a: Features, b: Features, score_blocked: bool = True) -> Verdict:
+    """The reconciled similarity of two sentences, and the guard that blocks them if any.
+
+    Without ``score_blocked`` a pair told apart by its closed classes is not scored (its
+    score is 0): most pairs of a corpus end there, and need not be read word by word.
+    """
     from rapidfuzz.fuzz import token_sort_ratio
 
     # Numbers, negations and hedges count wherever they stand, the attribution included;
     # a pair they tell apart needs no alignment (its score is the plain one).
     closed = _closed_classes(a.closed, b.closed)
     if closed is not None:
+        if not score_blocked:
+            return Verdict(0.0, closed)
         full_a, full_b = (" ".join(t.word for t in f.full) for f in (a, b))
         return Verdict(round(float(token_sort_ratio(full_a, full_b)), 1), closed)
     tokens_a, tokens_b = _choose(a, b)

@@ -44,11 +44,13 @@ class Candidate:
     as far as the judge.
     """
 
-    __slots__ = ("_features", "_words", "key", "text")
+    __slots__ = ("_features", "_words", "compact", "key", "length", "text")
 
     def __init__(self, text: str, key: str) -> None:
         self.text = text  # as written: the judge reads capitals and punctuation
         self.key = key  # normalised (``dedupe_key``)
+        self.compact = key.replace(" ", "")  # extraction glue ("sectionnear") undone
+        self.length = key.count(" ") + 1  # in words
         self._words: frozenset[str] | None = None
         self._features: Features | None = None
 
@@ -150,12 +152,11 @@ def near_check(
     Cheap filters on the exact keys come first (length, shared words, a raw score well
     under the threshold); the features are computed, and the judge run, only for pairs
     that pass them (most candidates do not). Without ``explain`` a miss costs one cut-off
-    comparison and a terse reason.
+    comparison and a terse reason, and a pair a closed class tells apart is not scored.
     """
     a, b = first.key, second.key
-    glued = a.replace(" ", "") == b.replace(" ", "")  # "sectionnear": extraction glue only
-    short = a.count(" ") + 1 < MIN_NEAR_WORDS or b.count(" ") + 1 < MIN_NEAR_WORDS
-    if short and not glued:
+    short = first.length < MIN_NEAR_WORDS or second.length < MIN_NEAR_WORDS
+    if short and first.compact != second.compact:  # glued words only: a near match
         return Rejection("too short for a near match")
     cutoff = candidate_cutoff(threshold)
     if not could_reach(len(a), len(b), cutoff):
@@ -167,7 +168,7 @@ def near_check(
         return Rejection(f"similarity {raw:.1f} below {threshold:g}" if explain else "dissimilar")
     from claimkit.dedupe.judge import judge
 
-    verdict = judge(first.features, second.features)
+    verdict = judge(first.features, second.features, score_blocked=explain)
     if verdict.blocked is not None:
         return Rejection(verdict.blocked, verdict.score, guarded=True)
     if verdict.score < threshold:
