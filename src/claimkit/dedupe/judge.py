@@ -178,26 +178,24 @@ REWORDED_WORDS = 3
 _NOT_IN_ACRONYMS = frozenset({"of", "and", "the", "for", "on", "in", "to"})
 
 
-def _initials(run: list[str]) -> str:
-    """The letters an acronym of ``run`` would have (``FBI``); "" when fewer than two."""
-    initials = "".join(w[0] for w in run if w not in _NOT_IN_ACRONYMS)
-    return initials if len(initials) >= 2 else ""
-
-
 def _collapse(seg: list[str], other: list[str]) -> list[str]:
     """``seg`` with each run that is one word of ``other`` written as that word: glued
-    (``section near``) or abbreviated (``FBI``); the longest run first, and of two words
-    a run could be, the one ``other`` has first."""
+    (``section near``) or abbreviated (``FBI``, two letters or more); the longest run
+    first, and of two words a run could be, the one ``other`` has first."""
+    if len(seg) < 2:
+        return list(seg)
     # Each word's first place in ``other``: the result must not follow set order.
     place: dict[str, int] = {}
     for at, word in enumerate(other):
         place.setdefault(word, at)
+    heads = ["" if w in _NOT_IN_ACRONYMS else w[0] for w in seg]
     out: list[str] = []
     at = 0
     while at < len(seg):
         for end in range(min(len(seg), at + 6), at + 1, -1):
-            run = seg[at:end]
-            found = [place[w] for w in ("".join(run), _initials(run)) if w in place]
+            glued, initials = "".join(seg[at:end]), "".join(heads[at:end])
+            forms = (glued, initials) if len(initials) >= 2 else (glued,)
+            found = [place[w] for w in forms if w in place]
             if found:
                 out.append(other[min(found)])
                 at = end
