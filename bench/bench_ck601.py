@@ -20,53 +20,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate_corpus import generate
+from generate_corpus import generate, make_consistent
 from timing import SCRIPT, wall
 
 
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
-
-
-def make_consistent(directory: str) -> int:
-    """Rewrite each generated summary so that every sentence states its first cited claim.
-
-    ``generate_corpus.py`` writes summary sentences with random figures none of their claims
-    hold, so CK601 reports nearly every one (about 17 a file). Pipelines get most figures
-    right; this variant measures the rule where it finds nothing. Returns the files changed.
-    """
-    from claimkit.parse import parse_text
-    from claimkit.summary.sentences import split, visible_text
-
-    changed = 0
-    for path in sorted(Path(directory).glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        document = parse_text(text, path.name)
-        if document.slider is None:
-            continue
-        rows = {claim.id: claim for claim in document.claims if not claim.malformed}
-        edits: list[tuple[int, int, str]] = []
-        for level in document.slider.levels:
-            visible = visible_text(document, level)
-            for sentence in split(document, level, visible):
-                claim = next((rows[t] for t in sentence.targets if t in rows), None)
-                if claim is None or sentence.borrowed:
-                    continue
-                # Replace the words before the first citation group, keep the markup after.
-                words_end = sentence.start + len(
-                    visible[sentence.start : sentence.end].rstrip(" .")
-                )
-                markup = level.text.find("<font", sentence.start, sentence.end)
-                end = markup if markup != -1 else words_end
-                base = level.content.start
-                replacement = claim.sentence.value.rstrip(". ") + " "
-                edits.append((base + sentence.start, base + end, replacement))
-        for start, end, replacement in sorted(edits, reverse=True):
-            text = text[:start] + replacement + text[end:]
-        path.write_text(text, encoding="utf-8")
-        changed += 1
-    return changed
 
 
 def in_process(directory: str, runs: int) -> None:
