@@ -3,7 +3,7 @@
 Numbers (by value: "three" == "3", "1,000" == "1000"), negations ("isn't" == "is not"),
 hedges ("may", "reportedly") and names: a near-identical sentence that changes one of
 these says something else ("450 drones" vs "1,000 drones", "is likely" vs "is not
-likely", "Iran sent" vs "Syria sent"). ``features`` splits a sentence into tokens that
+likely", "Iran sent" vs "Syria sent"). ``tokens`` splits a sentence into words that
 keep what normalisation folds away and the judge needs: a capital (names), a sentence
 start, and punctuation after a word (where a clause may end).
 """
@@ -323,11 +323,6 @@ class Features:
 
 def _judged(text: str) -> tuple[Token, ...]:
     return tuple(relative_times(number_values(list(tokens(text)))))
-
-
-def features(sentence: str, normalised: str | None = None) -> Features:
-    """The judged words of ``sentence`` (``normalised`` is accepted for the callers' sake)."""
-    return Features(sentence)
 
 
 def closed_classes(words: list[str]) -> ClosedClasses:

@@ -1,6 +1,6 @@
 """Whether two similar sentences make the same claim, as a careful editor would judge it.
 
-The two sentences' words (``features``; a lead-in and a one-sided attribution taken off
+The two sentences' words (``Features``; a lead-in and a one-sided attribution taken off
 by ``clauses``, number words read as values, titles before a name dropped here) are
 aligned word by word. Where they differ:
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from claimkit.dedupe.features import STOPWORDS, Features, features
+from claimkit.dedupe.features import STOPWORDS, Features
 
 DEFAULT_THRESHOLD = 70.0
 # Below this many words a sentence can only be an exact duplicate.
@@ -64,7 +64,7 @@ class Candidate:
     @property
     def features(self) -> Features:
         if self._features is None:
-            self._features = features(self.text, self.key)
+            self._features = Features(self.text)
         return self._features
 
 
