@@ -20,6 +20,7 @@ import claimkit.version
 from builder import standard
 from claimkit.cli import app
 from claimkit.engine import FileResult
+from claimkit.output.render import FORMATS
 from claimkit.run import cache
 from conftest import Run, write
 
@@ -290,3 +291,44 @@ def test_the_key_reads_the_shipped_ratings_the_loader_reads() -> None:
 
     assert cache.shipped_ratings() == shipped_path()
     assert os.path.isfile(cache.shipped_ratings())
+
+
+def _lint_as(cwd: Path, output_format: str, *args: str) -> Run:
+    previous = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, ["lint", "--format", output_format, *args])
+    finally:
+        os.chdir(previous)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_every_format_answers_from_the_cache_as_cold(tmp_path: Path, output_format: str) -> None:
+    # The text formats read the cached fixes without their edits, the others with them:
+    # either way the report, the fix titles and the "N fixable" hints are those of a cold run.
+    corpus = tmp_path / "corpus"
+    generate(str(corpus), 12, seed=5)
+    cold = _lint_as(tmp_path, output_format, "--no-cache", "corpus")
+    _lint_as(tmp_path, output_format, "corpus")  # fill
+    for filled_by in ("json", "text"):  # a cache filled for one format serves every other
+        _lint_as(tmp_path, filled_by, "corpus")
+        warm = _lint_as(tmp_path, output_format, "corpus")
+        assert (warm.code, warm.stdout, warm.stderr) == (cold.code, cold.stdout, cold.stderr)
+    assert "fixable with --fix" in _lint_as(tmp_path, "text", "corpus").stderr
+
+
+def test_damaged_edits_are_never_printed(tmp_path: Path) -> None:
+    generate(str(tmp_path / "corpus"), 6, seed=5)
+    directory = Path(os.environ[cache.ENV_DIR])
+    cold = lint(tmp_path, "--no-cache", "corpus")
+    assert any(d["fix"] for d in json.loads(cold.stdout))
+    lint(tmp_path, "corpus")
+    for shard in shards(directory):
+        image = json.loads(shard.read_text())
+        for entry in image["entries"].values():
+            for item in entry[2]:
+                if item[9] is not None:
+                    item[9][3] = item[9][3].replace("]", "", 1)  # the edits' JSON cut short
+        shard.write_text(json.dumps(image))
+    assert lint(tmp_path, "corpus").stdout == cold.stdout

@@ -110,9 +110,10 @@ def _run(options: Options) -> None:
         pairs = track(files, len(files), "fixing", options.quiet)
         results += [_fix_one(path, display, planner, options, tally) for path, display in pairs]
     else:
-        results += _lint_all(
-            files, planner, options.jobs, options.quiet, _cache_dir(planner, options)
-        )
+        from claimkit.output.render import SHOWS_EDITS
+
+        cache, edits = _cache_dir(planner, options), options.output_format in SHOWS_EDITS
+        results += _lint_all(files, planner, options.jobs, options.quiet, cache, edits)
 
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
     if options.diff:
@@ -215,6 +216,7 @@ def _lint_all(
     jobs: int | None,
     quiet: bool = False,
     cache: str | None = None,
+    edits: bool = True,
 ) -> list[FileResult]:
     from claimkit.cli.progress import track
     from claimkit.engine import lint_files
@@ -241,7 +243,7 @@ def _lint_all(
                 _preload_ratings(job)  # only when something is linted: a warm run needs none
                 return ordered_map(work, pairs, jobs)
 
-            yield from lint_cached(group, job, cache, misses)
+            yield from lint_cached(group, job, cache, misses, edits)
 
     results.extend(track(linted(), len(files), "linting", quiet))
     results.sort(key=lambda r: order.get(r.path, 0))
@@ -405,7 +407,7 @@ def _notes(
 def _fixable_hint(diagnostics: list[Diagnostic]) -> None:
     from claimkit.diagnostics import Applicability
 
-    kinds = [d.fix.applicability for d in diagnostics if d.fix is not None and d.fix.edits]
+    kinds = [d.fix.applicability for d in diagnostics if d.offers_fix and d.fix is not None]
     safe = kinds.count(Applicability.SAFE)
     unsafe = kinds.count(Applicability.UNSAFE)
     if safe:
@@ -427,7 +429,7 @@ def _fixed_codes(before: FileResult, after: FileResult, tally: Tally) -> None:
     """--show-fixes: what the fixes took away, by rule (fixable findings that are gone)."""
     from collections import Counter
 
-    fixable = Counter(d.code for d in before.diagnostics if d.fix is not None and d.fix.edits)
+    fixable = Counter(d.code for d in before.diagnostics if d.offers_fix)
     fixable.subtract(Counter(d.code for d in after.diagnostics))
     gone = {code: count for code, count in sorted(fixable.items()) if count > 0}
     if gone:
@@ -446,7 +448,7 @@ def _show_fixes(tally: Tally, diagnostics: list[Diagnostic], options: Options) -
     else:
         counts: dict[str, Counter[str]] = {}
         for d in diagnostics:
-            if d.fix is not None and d.fix.edits and d.fix.applicability is Applicability.SAFE:
+            if d.offers_fix and d.fix is not None and d.fix.applicability is Applicability.SAFE:
                 counts.setdefault(d.path, Counter())[d.code] += 1
         by_file, verb = [(p, dict(sorted(c.items()))) for p, c in counts.items()], "Fixable"
     total = sum(sum(codes.values()) for _, codes in by_file)

@@ -57,7 +57,7 @@ def render_one(d: Diagnostic, sources: Sources, color: bool = False) -> str:
         out.append(f"{blue}{gutter} |{reset} {shown}")
         under = " " * _width(shown[:caret]) + "^" * max(1, _width(shown[caret : caret + length]))
         out.append(f"{blue}{pad} |{reset} {red}{under}{reset}")
-    if d.fix is not None and d.fix.edits:
+    if d.offers_fix and d.fix is not None:
         how = {
             Applicability.SAFE: "fix with --fix",
             Applicability.UNSAFE: "fix with --fix --unsafe-fixes",

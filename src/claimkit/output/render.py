@@ -11,6 +11,8 @@ from claimkit.output.source import Sources
 FORMATS: tuple[str, ...] = (
     "text", "concise", "full", "json", "json-lines", "sarif", "github", "junit",
 )  # fmt: skip
+# The formats that print each fix's edits; the others show at most its title and kind.
+SHOWS_EDITS = frozenset({"json", "json-lines", "sarif"})
 
 
 def render(

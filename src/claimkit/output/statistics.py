@@ -15,7 +15,7 @@ def rows(diagnostics: Sequence[Diagnostic]) -> list[dict[str, object]]:
     fixable = {
         d.code
         for d in diagnostics
-        if d.fix is not None and d.fix.edits and d.fix.applicability is Applicability.SAFE
+        if d.offers_fix and d.fix is not None and d.fix.applicability is Applicability.SAFE
     }
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [

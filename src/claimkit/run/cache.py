@@ -36,7 +36,7 @@ from claimkit.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from claimkit.engine import FileResult, LintJob
 
 MAGIC = "claimkit-lint-cache"
-FORMAT = 1
+FORMAT = 2
 DEFAULT_DIR = ".claimkit_cache"
 ENV_DIR = "CLAIMKIT_CACHE_DIR"
 # Entries no run has written for this long are dropped when a shard is next written.
@@ -154,8 +154,14 @@ def _encode(result: FileResult) -> list[Any]:
 def _encode_diagnostic(d: Diagnostic) -> list[Any]:
     fix = None
     if d.fix is not None:
-        edits = [[e.start, e.end, e.content] for e in d.fix.edits]
-        fix = [d.fix.title, edits, d.fix.applicability.value]
+        # The edits as one JSON text: a warm run that prints no edits (the text formats)
+        # reads past them as one string instead of decoding a merge's dozens of lists.
+        edits = json.dumps(
+            [[e.start, e.end, e.content] for e in d.fix.edits],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        fix = [d.fix.title, d.fix.applicability.value, len(d.fix.edits), edits]
     return [
         d.line,
         d.column,
@@ -179,15 +185,20 @@ def _check(ok: bool) -> None:
         raise _Invalid
 
 
-def _decode(entry: Any, path: str) -> FileResult:
-    """The entry's result with ``path`` as every finding's path; _Invalid when malformed."""
+def _decode(entry: Any, path: str, edits: bool = True) -> FileResult:
+    """The entry's result with ``path`` as every finding's path; _Invalid when malformed.
+
+    Without ``edits`` each fix comes without its edits (``Diagnostic.offers_fix`` still
+    tells whether it has some): for the formats that do not print them.
+    """
     _check(type(entry) is list and len(entry) == 3)
     skipped, items = entry[1], entry[2]
     _check((skipped is None or type(skipped) is str) and type(items) is list)
-    return FileResult(path, tuple([_decode_diagnostic(item, path) for item in items]), skipped)
+    found = tuple([_decode_diagnostic(item, path, edits) for item in items])
+    return FileResult(path, found, skipped)
 
 
-def _decode_diagnostic(item: Any, path: str) -> Diagnostic:
+def _decode_diagnostic(item: Any, path: str, edits: bool) -> Diagnostic:
     # The warm path's hot loop (a corpus holds ~10 findings a file): every field is checked
     # in one expression rather than one helper call per field.
     _check(type(item) is list and len(item) == 10)
@@ -215,31 +226,38 @@ def _decode_diagnostic(item: Any, path: str) -> Diagnostic:
         fixable,
         end_line,
         end_column,
-        None if fix is None else _decode_fix(fix),
+        None if fix is None else _decode_fix(fix, fixable, edits),
     )
 
 
-def _int(value: Any) -> int:
-    _check(type(value) is int)
-    assert isinstance(value, int)
-    return value
-
-
-def _str(value: Any) -> str:
-    _check(type(value) is str)
-    assert isinstance(value, str)
-    return value
-
-
-def _decode_fix(fix: Any) -> Fix:
-    _check(type(fix) is list and len(fix) == 3)
-    title, edits, applicability = fix
-    _check(type(edits) is list and type(applicability) is str and applicability in _APPLICABILITY)
-    decoded = []
-    for edit in edits:
-        _check(type(edit) is list and len(edit) == 3)
-        decoded.append(Edit(_int(edit[0]), _int(edit[1]), _str(edit[2])))
-    return Fix(_str(title), tuple(decoded), _APPLICABILITY[applicability])
+def _decode_fix(fix: Any, fixable: bool, edits: bool) -> Fix:
+    _check(type(fix) is list and len(fix) == 4)
+    title, applicability, count, encoded = fix
+    _check(
+        type(title) is str
+        and type(applicability) is str
+        and applicability in _APPLICABILITY
+        and type(count) is int
+        and count >= 0
+        and fixable == (count > 0)
+        and type(encoded) is str
+    )
+    if not edits:
+        return Fix(title, (), _APPLICABILITY[applicability])
+    found = json.loads(encoded)
+    _check(
+        type(found) is list
+        and len(found) == count
+        and all(
+            type(e) is list
+            and len(e) == 3
+            and type(e[0]) is int
+            and type(e[1]) is int
+            and type(e[2]) is str
+            for e in found
+        )
+    )
+    return Fix(title, tuple(map(Edit._make, found)), _APPLICABILITY[applicability])
 
 
 # --- a shard ------------------------------------------------------------------------------
@@ -253,8 +271,9 @@ class Shard:
     whole job's entries. Each entry is ``content hash -> [written at, skipped, findings]``.
     """
 
-    def __init__(self, directory: str, key: str) -> None:
+    def __init__(self, directory: str, key: str, edits: bool = True) -> None:
         self.key = key
+        self.edits = edits  # whether the fixes' edits are decoded (see ``_decode``)
         self.directory = os.path.join(directory, f"lint-{FORMAT}", key)
         self._buckets: dict[str, dict[str, Any]] = {}
         self._signatures: dict[str, tuple[int, int, int] | None] = {}
@@ -280,7 +299,7 @@ class Shard:
         if entry is None:
             return None
         try:
-            return _decode(entry, path)
+            return _decode(entry, path, self.edits)
         except (_Invalid, ValueError, TypeError):
             return None  # never trusted: the file is linted as if nothing were cached
 
@@ -428,13 +447,15 @@ def lint_cached(
         [Callable[[tuple[str, str]], tuple[FileResult, str | None]], list[tuple[str, str]]],
         Iterator[tuple[FileResult, str | None]],
     ],
+    edits: bool = True,
 ) -> list[FileResult]:
     """``files``' results in order: from the shard where the bytes are known, else linted.
 
     ``lint_misses(work, pairs)`` maps ``work`` over the files that missed (the caller's
-    parallel map, after whatever it must do before workers fork).
+    parallel map, after whatever it must do before workers fork). Without ``edits`` the
+    cached fixes come without their edits (see ``_decode``).
     """
-    shard = Shard(directory, job_key(job))
+    shard = Shard(directory, job_key(job), edits)
     results: list[FileResult | None] = [None] * len(files)
     missed: list[int] = []
     if shard.exists():
