@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from claimkit import lazy_re
 from claimkit.model import Claim
 from claimkit.text.numbers import (
     A_SCALES,
@@ -135,7 +135,7 @@ def _agrees(stated: Quantity, found: Quantity) -> bool:
 # every figure "4" a loop over all of them (the full reading is linear and decides then).
 _LOOKS = 50
 # What, after a figure, would make it another value or unit: "17 million", "40 %", "5 percent".
-_CHANGES_VALUE = re.compile(
+_CHANGES_VALUE = lazy_re.compile(
     r"[ \u00a0]?(?:%|percent|per[ \u00a0]cent|hundred|thousand|million|billion|trillion|-?decades?)"
     r"|,?[ \u00a0]\d"
 )
@@ -304,7 +304,7 @@ def _read(text: str, published: dt.date | None) -> Evidence:
 
 
 # Between the days of one month: "December 7 and 8", "7-8 December", "7, 8 or 9 May".
-_DAY_LINK = re.compile(r"[ \u00a0]{0,2}(?:,|and|or|to|through|-|\u2013|&)[ \u00a0]{0,2}")
+_DAY_LINK = lazy_re.compile(r"[ \u00a0]{0,2}(?:,|and|or|to|through|-|\u2013|&)[ \u00a0]{0,2}")
 
 
 def _day_lists(text: str, found: list[Quantity]) -> list[Quantity]:

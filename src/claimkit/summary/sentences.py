@@ -18,19 +18,20 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from claimkit import lazy_re
 from claimkit.model import Document, Level
 
-_TAG = re.compile(r"<[^<>]{0,2000}>")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{1,10});")
-_URL = re.compile(r"\]\([^()\s]{0,2000}\)|https?://[^\s<>]{1,2000}")
+_TAG = lazy_re.compile(r"<[^<>]{0,2000}>")
+_ENTITY = lazy_re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{1,10});")
+_URL = lazy_re.compile(r"\]\([^()\s]{0,2000}\)|https?://[^\s<>]{1,2000}")
 # What is left of a citation the reader could not take as one: "[3]", "[1, 2]".
-_MARKER = re.compile(r"\[[\d,; ]{1,40}\]")
+_MARKER = lazy_re.compile(r"\[[\d,; ]{1,40}\]")
 # Each alternative opens with a literal, so the engine jumps between "<" and newlines.
 _BR = r"<[Bb][Rr][ \t]{0,3}/?>[ \t\r\n]{0,20}"
-_PARAGRAPH = re.compile(rf"{_BR}(?:{_BR})+|\n[ \t\r]{{0,200}}\n")
+_PARAGRAPH = lazy_re.compile(rf"{_BR}(?:{_BR})+|\n[ \t\r]{{0,200}}\n")
 # A full stop, with the quotes and brackets that close around it, then a space.
-_STOP = re.compile(r"[.!?][\"'\u201d\u2019)\]]{0,3}(?=\s)")
-_VISIBLE = re.compile(r"\S")
+_STOP = lazy_re.compile(r"[.!?][\"'\u201d\u2019)\]]{0,3}(?=\s)")
+_VISIBLE = lazy_re.compile(r"\S")
 # Words whose full stop does not end a sentence: titles, months, "No. 2", "U.S.".
 _ABBREVIATIONS = frozenset(
     [

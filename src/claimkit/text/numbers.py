@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from claimkit import lazy_re
+
 # Hedge directions: what an evidence value may be, relative to the stated one.
 EXACT = 0
 ABOVE = 1  # "more than 1,300": the true value is at or above the figure
@@ -77,7 +79,7 @@ _MONTH_PREPOSITIONS = frozenset(
 )
 # "the two sides": a small count after these refers back to things the sentence names.
 _DETERMINERS = frozenset(("the", "these", "those", "both", "its", "their", "all"))
-_DECADE = re.compile(r"[- \u00a0]decades?\b")
+_DECADE = lazy_re.compile(r"[- \u00a0]decades?\b")
 _UNITS = {
     "zero": 0,
     "one": 1,
@@ -131,7 +133,7 @@ _WORD = (
 )
 _CURRENCY = r"(?P<cur>US\$|A\$|C\$|\$|€|£|¥)"
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_TOKEN = re.compile(
+_TOKEN = lazy_re.compile(
     # Dates come first: at one position the longest reading wins by order.
     rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
     rf"|(?P<md>\b{_MONTH}\.?[ \u00a0](?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b"
@@ -151,7 +153,7 @@ _TOKEN = re.compile(
     rf"|(?P<words>\b(?:[Aa][ \u00a0](?=(?:dozen|hundred|thousand|million|billion)\b))?"
     rf"(?i:{_WORD}(?:[- \u00a0]{_WORD}){{0,6}})\b)"
 )
-_CURRENCY_AFTER = re.compile(
+_CURRENCY_AFTER = lazy_re.compile(
     r"[ \u00a0](?:(?:US|U\.S\.|Canadian|Australian)[ \u00a0])?(dollars|euros|pounds|yuan|yen)\b"
 )
 _CURRENCY_WORDS = {"dollars": "$", "euros": "€", "pounds": "£", "yuan": "¥", "yen": "¥"}
@@ -403,7 +405,7 @@ _NOT_NAMES = frozenset(
         "another",
     ]
 )
-_WORD_AFTER = re.compile(r"[ \u00a0-]{1,2}([A-Za-z]{1,30})")
+_WORD_AFTER = lazy_re.compile(r"[ \u00a0-]{1,2}([A-Za-z]{1,30})")
 
 
 class Quantity(NamedTuple):
@@ -558,8 +560,8 @@ def _date(start: int, end: int, month: int, day: int, year: int) -> Quantity:
     return Quantity(start, end, kind, 0.0, "", 1.0, EXACT, month, day, year, False)
 
 
-_DIGIT = re.compile(r"[\d$€£¥]")
-_BEFORE_WORD = re.compile(r"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- \u00a0]$|\b[Aa][ \u00a0]$")
+_DIGIT = lazy_re.compile(r"[\d$€£¥]")
+_BEFORE_WORD = lazy_re.compile(r"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- \u00a0]$|\b[Aa][ \u00a0]$")
 NUMBER_WORDS = frozenset((*_UNITS, *_SCALES, "dozen", "third", "thirds", "quarter", "quarters"))
 # Words that spell a number on their own; a scale word needs one of them, digits ("2 million":
 # its digits are in the text) or "a" ("a million").
@@ -802,7 +804,7 @@ _WEEKDAYS = {
     "sunday": 6,
 }
 # Alternatives that each open with a literal let the engine skip ahead to their first letters.
-_WEEKDAY = re.compile(r"(?:(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)|(yester|to|Yester|To))day\b")
+_WEEKDAY = lazy_re.compile(r"(?:(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)|(yester|to|Yester|To))day\b")
 
 
 def relative_days(text: str, published: dt.date) -> list[dt.date]:
