@@ -164,9 +164,9 @@ def test_the_rapidfuzz_free_bound_never_drops_a_pair(keys: list[str], threshold:
 
     from claimkit.dedupe.detect import _bounded_pairs, _rapidfuzz_pairs
 
-    eligible = [True] * len(keys)
-    exact = set(_rapidfuzz_pairs(keys, eligible, threshold))
-    bounded = set(_bounded_pairs(keys, eligible, threshold))
+    later = [list(range(a + 1, len(keys))) for a in range(len(keys))]
+    exact = set(_rapidfuzz_pairs(keys, later, threshold))
+    bounded = set(_bounded_pairs(keys, later, threshold))
     assert exact <= bounded
     assert {p for p in bounded if ratio(keys[p[0]], keys[p[1]]) >= threshold} == exact
 
@@ -189,8 +189,10 @@ def test_a_corpus_loads_rapidfuzz_once_the_python_bound_would_cost_more() -> Non
     code = (
         "import sys\n"
         "from claimkit.dedupe.detect import find_duplicates\n"
-        # Forty sentences with no letter in common: no pair survives the bound.
-        "sentences = [' '.join([chr(0x3B1 + i) * 5] * 10) for i in range(40)]\n"
+        # Forty sentences with words in common but few letters: every pair is bounded, and
+        # none survives the bound.
+        "sentences = [' '.join(['ab', 'cd', 'ef', 'gh'] + [chr(0x3B1 + i) * 8] * 6)\n"
+        "             for i in range(40)]\n"
         "loaded = []\n"
         "for _ in range(8):  # 780 pairs a call\n"
         "    find_duplicates(sentences)\n"

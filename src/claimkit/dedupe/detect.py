@@ -18,6 +18,7 @@ from claimkit.dedupe.index import EXHAUSTIVE_LIMIT, lsh_pairs
 from claimkit.dedupe.similarity import (
     DEFAULT_THRESHOLD,
     MIN_NEAR_WORDS,
+    MIN_SHARED_WORDS,
     Candidate,
     Kind,
     Match,
@@ -27,6 +28,7 @@ from claimkit.dedupe.similarity import (
     near_check,
     near_match,
     shared_characters_bound,
+    shared_words,
 )
 from claimkit.model import Claim
 from claimkit.text.canonical import dedupe_key
@@ -43,10 +45,11 @@ class Duplicate:
     match: Match
 
 
-def _candidates(keys: Sequence[str], threshold: float) -> Iterable[tuple[int, int]]:
-    eligible = [k.count(" ") + 1 >= MIN_NEAR_WORDS for k in keys]
+def _candidates(candidates: Sequence[Candidate], threshold: float) -> Iterable[tuple[int, int]]:
+    keys = [c.key for c in candidates]
+    eligible = [c.length >= MIN_NEAR_WORDS for c in candidates]
     if len(keys) <= EXHAUSTIVE_LIMIT:
-        return _scored_pairs(keys, eligible, candidate_cutoff(threshold))
+        return _scored_pairs(candidates, eligible, candidate_cutoff(threshold))
     # The raw score may sit under the threshold where the judge's reconciled one does not:
     # candidates are kept from the judge's own cut-off, as the exhaustive search keeps them.
     return _lsh_scored(keys, lsh_pairs(keys, eligible), candidate_cutoff(threshold))
@@ -101,52 +104,65 @@ _python_budget = 3000
 
 
 def _scored_pairs(
-    keys: Sequence[str], eligible: Sequence[bool], threshold: float
+    candidates: Sequence[Candidate], eligible: Sequence[bool], threshold: float
 ) -> Iterable[tuple[int, int]]:
     """The pairs that may reach ``threshold``; ``near_match`` still decides each one.
 
     This only spares it the Python call for the pairs that cannot pass (nearly all of them).
+    Its shared-words test comes first: one set intersection rules out most pairs of a
+    document, before any character is compared.
     """
     global _python_budget
-    pairs = len(keys) * (len(keys) - 1) // 2
+    later: list[list[int]] = []
+    for a, first in enumerate(candidates):
+        ok = eligible[a]
+        later.append(
+            [
+                b
+                for b in range(a + 1, len(candidates))
+                if ok
+                and eligible[b]
+                and shared_words(first.words, candidates[b].words) >= MIN_SHARED_WORDS
+            ]
+        )
+    keys = [c.key for c in candidates]
+    pairs = sum(map(len, later))
     if pairs <= _python_budget and "rapidfuzz" not in sys.modules:
         _python_budget -= pairs
-        return _bounded_pairs(keys, eligible, threshold)
-    return _rapidfuzz_pairs(keys, eligible, threshold)
+        return _bounded_pairs(keys, later, threshold)
+    return _rapidfuzz_pairs(keys, later, threshold)
 
 
 def _rapidfuzz_pairs(
-    keys: Sequence[str], eligible: Sequence[bool], threshold: float
+    keys: Sequence[str], later: Sequence[Sequence[int]], threshold: float
 ) -> Iterator[tuple[int, int]]:
-    """Exactly the pairs that score ``threshold``, scored in rapidfuzz's C loop, a row at a time."""
+    """Exactly the pairs ``(a, b)``, ``b`` in ``later[a]``, that score ``threshold``, scored in
+    rapidfuzz's C loop, a row at a time."""
     from rapidfuzz import process
     from rapidfuzz.fuzz import ratio
 
-    for a, key in enumerate(keys):
-        if not eligible[a]:
+    for a, others in enumerate(later):
+        if not others:
             continue
-        later = keys[a + 1 :]
         for _choice, _score, offset in process.extract(
-            key, later, scorer=ratio, score_cutoff=threshold, limit=None
+            keys[a], [keys[b] for b in others], scorer=ratio, score_cutoff=threshold, limit=None
         ):
-            b = a + 1 + offset
-            if eligible[b]:
-                yield a, b
+            yield a, others[offset]
 
 
 def _bounded_pairs(
-    keys: Sequence[str], eligible: Sequence[bool], threshold: float
+    keys: Sequence[str], later: Sequence[Sequence[int]], threshold: float
 ) -> Iterator[tuple[int, int]]:
-    """Every pair whose lengths and character counts allow ``threshold``: a superset of
-    ``_rapidfuzz_pairs`` (``near_match`` scores each survivor), found without rapidfuzz."""
-    counts = [Counter(key) if ok else None for key, ok in zip(keys, eligible, strict=True)]
-    for a, count_a in enumerate(counts):
-        if count_a is None:
-            continue
-        for b in range(a + 1, len(keys)):
-            count_b = counts[b]
-            if count_b is None or not could_reach(len(keys[a]), len(keys[b]), threshold):
+    """Every pair ``(a, b)``, ``b`` in ``later[a]``, whose lengths and character counts allow
+    ``threshold``: a superset of ``_rapidfuzz_pairs`` (``near_match`` scores each survivor),
+    found without rapidfuzz."""
+    counts: dict[int, Counter[str]] = {}
+    for a, others in enumerate(later):
+        for b in others:
+            if not could_reach(len(keys[a]), len(keys[b]), threshold):
                 continue
+            count_a = counts.get(a) or counts.setdefault(a, Counter(keys[a]))
+            count_b = counts.get(b) or counts.setdefault(b, Counter(keys[b]))
             total = len(keys[a]) + len(keys[b])
             if shared_characters_bound(count_a, count_b, total) >= threshold:
                 yield a, b
@@ -212,7 +228,7 @@ def find_duplicates(
             rejected.append((first[b], first[a], verdict.reason, verdict.score or 0.0))
         return None
 
-    pairs = itertools.chain(_glued_pairs(keys), _candidates(keys, limit))
+    pairs = itertools.chain(_glued_pairs(keys), _candidates(candidates, limit))
     root, near = star_clusters(len(keys), pairs, verify, every_pair=rejected is not None)
 
     found: list[Duplicate] = []

@@ -11,7 +11,6 @@ start, and punctuation after a word (where a clause may end).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -326,31 +325,25 @@ def _judged(text: str) -> tuple[Token, ...]:
 
 
 def closed_classes(words: list[str]) -> ClosedClasses:
-    def counted(found: Counter[str]) -> ClassCount:
-        return tuple(sorted(found.items()))
-
-    return ClosedClasses(
-        counted(numbers_of(words)), counted(negations_of(words)), counted(hedges_of(words))
-    )
-
-
-def numbers_of(words: list[str]) -> Counter[str]:
-    found: Counter[str] = Counter()
+    # One pass: every sentence of a corpus goes through here.
+    numbers: dict[str, int] = {}
+    negations: dict[str, int] = {}
+    hedges: dict[str, int] = {}
     for word in words:
-        number = canonical_number(word)
-        if number is not None:
-            found[number] += 1
-    return found
-
-
-def negations_of(words: list[str]) -> Counter[str]:
-    return Counter(n for word in words if (n := negation(word)) is not None)
+        if word in _HEDGES:
+            hedge = _MODAL_TENSES.get(word, word)
+            hedges[hedge] = hedges.get(hedge, 0) + 1
+        if (denial := negation(word)) is not None:
+            negations[denial] = negations.get(denial, 0) + 1
+        if (number := canonical_number(word)) is not None:
+            numbers[number] = numbers.get(number, 0) + 1
+    return ClosedClasses(
+        tuple(sorted(numbers.items())),
+        tuple(sorted(negations.items())),
+        tuple(sorted(hedges.items())),
+    )
 
 
 # Reported speech shifts the tense of a modal ("says it can" / "said it could"): one
 # hedge in two tenses.
 _MODAL_TENSES = {"could": "can", "might": "may"}
-
-
-def hedges_of(words: list[str]) -> Counter[str]:
-    return Counter(_MODAL_TENSES.get(word, word) for word in words if word in _HEDGES)
