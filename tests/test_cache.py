@@ -332,3 +332,21 @@ def test_damaged_edits_are_never_printed(tmp_path: Path) -> None:
                     item[9][3] = item[9][3].replace("]", "", 1)  # the edits' JSON cut short
         shard.write_text(json.dumps(image))
     assert lint(tmp_path, "corpus").stdout == cold.stdout
+
+
+def test_results_cross_a_pipe_whole(tmp_path: Path) -> None:
+    # Workers send FileResults through pickle, rebuilt through the constructors.
+    import pickle
+
+    from claimkit.engine import LintJob, lint_file
+    from claimkit.rules import RULES
+
+    generate(str(tmp_path), 12, seed=8)
+    fixes = 0
+    for path in sorted(tmp_path.glob("*.md")):
+        result = lint_file(str(path), path.name, LintJob(RULES))
+        back = pickle.loads(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == result
+        assert [d.fix for d in back.diagnostics] == [d.fix for d in result.diagnostics]
+        fixes += sum(1 for d in back.diagnostics if d.fix is not None and d.fix.edits)
+    assert fixes

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -24,6 +23,10 @@ class FileResult:
     path: str
     diagnostics: tuple[Diagnostic, ...]
     skipped: str | None = None  # why the file was not linted (not an explainer, empty)
+
+    def __reduce__(self) -> tuple[type[FileResult], tuple[object, ...]]:
+        # A worker's result crosses the pipe: rebuilt through the constructor (see Diagnostic).
+        return (FileResult, (self.path, self.diagnostics, self.skipped))
 
 
 @dataclass(slots=True)
@@ -78,8 +81,7 @@ def _with_severity(found: list[Diagnostic], job: LintJob) -> list[Diagnostic]:
     if not job.severity:
         return found
     return [
-        dataclasses.replace(d, severity=job.severity[d.code]) if d.code in job.severity else d
-        for d in found
+        d._replace(severity=job.severity[d.code]) if d.code in job.severity else d for d in found
     ]
 
 
