@@ -281,6 +281,11 @@ def test_many_documents_use_workers_and_keep_the_index_small(
     page = _pages(site)[0].read_text(encoding="utf-8")
     assert page.count('class="elsewhere"') == 3 * 11
     assert len(index) < 80 * 1200
+    # The index names ten claims of a cluster and says how many more; clusters.html all 80.
+    clusters = index[index.index('id="clusters"') :]
+    assert clusters.count("<li><a href=") == 3 * 10 and clusters.count("and 70 more") == 3
+    every = (site / "clusters.html").read_text(encoding="utf-8")
+    assert every.count("<li><a href=") == 3 * 80 and "more (" not in every
 
 
 @pytest.mark.skipif(not REAL.is_dir(), reason=f"no real samples at {REAL}")

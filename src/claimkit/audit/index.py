@@ -19,6 +19,7 @@ from claimkit.report.model import REPORT_LABELS, UNIT_TITLES, UNITS, Report
 from claimkit.report.text import lean, lean_words, percent, shorten
 
 SHOWN = 50  # rows of a long list on the index; the rest on its own page
+MEMBERS_SHOWN = 10  # claims of one cluster on the index; all of them on clusters.html
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,20 +146,39 @@ def _member(member: Member, links: dict[tuple[str, int], str], prefix: str) -> s
 
 
 def clusters_list(
-    clusters: Sequence[Cluster], links: dict[tuple[str, int], str], prefix: str
+    clusters: Sequence[Cluster],
+    links: dict[tuple[str, int], str],
+    prefix: str,
+    members_shown: int | None = None,
 ) -> str:
+    """The clusters with their claims; past ``members_shown`` claims a cluster says how many
+    more there are (a claim copied into hundreds of documents must not swell the index)."""
     items = []
     for cluster in clusters:
         members = [cluster.kept, *(d.member for d in cluster.duplicates)]
         files = len({m.path for m in members})
+        shown = members if members_shown is None else members[:members_shown]
+        more = (
+            f'<li class="more">and {len(members) - len(shown)} more '
+            f'(<a href="{attr(prefix)}clusters.html">all clusters</a>)</li>'
+            if len(shown) < len(members)
+            else ""
+        )
         items.append(
             f'<li class="cluster"><q>{escape(shorten(cluster.kept.sentence, 160))}</q> '
             f'<span class="meta">{cluster.kind.value}, {len(members)} claims in {files} '
             f"documents</span><ul>"
-            + "".join(_member(m, links, prefix) for m in members)
-            + "</ul></li>"
+            + "".join(_member(m, links, prefix) for m in shown)
+            + f"{more}</ul></li>"
         )
     return f'<ol class="clusters">{"".join(items)}</ol>'
+
+
+def clusters_page_needed(clusters: Sequence[Cluster]) -> bool:
+    """Whether the index leaves out clusters, or claims of one: then clusters.html has them."""
+    return len(clusters) > SHOWN or any(
+        1 + len(cluster.duplicates) > MEMBERS_SHOWN for cluster in clusters[:SHOWN]
+    )
 
 
 def _clusters(corpus: Corpus) -> str:
@@ -167,12 +187,13 @@ def _clusters(corpus: Corpus) -> str:
         return ""
     more = (
         f'<p><a href="clusters.html">All {len(clusters)} clusters</a></p>'
-        if len(clusters) > SHOWN
+        if clusters_page_needed(clusters)
         else ""
     )
+    shown = clusters_list(clusters[:SHOWN], corpus.links, "", MEMBERS_SHOWN)
     return (
         f'<section id="clusters"><h2>Duplicate claims across documents ({len(clusters)})</h2>'
-        f"{clusters_list(clusters[:SHOWN], corpus.links, '')}{more}</section>"
+        f"{shown}{more}</section>"
     )
 
 

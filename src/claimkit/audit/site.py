@@ -22,6 +22,7 @@ from claimkit.audit.index import (
     SHOWN,
     Corpus,
     clusters_list,
+    clusters_page_needed,
     render_index,
     render_list_page,
     unrated_table,
@@ -92,6 +93,20 @@ def _others(firsts: list[First], threshold: float | None) -> tuple[Extra, Links,
     # Largest first: the cluster an editor should see is the one in the most documents.
     clusters.sort(key=lambda c: -len({c.kept.path, *(d.member.path for d in c.duplicates)}))
     found: dict[int, dict[str, list[str]]] = {}
+    shown: dict[int, str] = {}  # each member's list item: it appears in every list of its cluster
+
+    def item(other: Member) -> str:
+        known = shown.get(id(other))
+        if known is None:
+            target = links.get((other.path, other.line))
+            # Pages sit side by side in pages/: a sibling link, no "../pages/".
+            href = target.removeprefix("pages/") if target else None
+            name = escape(titles.get(other.path, other.path))
+            label = f"claim {escape(other.id or '?')}"
+            link = f'<a href="{attr(href)}">{name}</a>' if href else name
+            known = shown[id(other)] = f'<li class="elsewhere">in {link}, {label}</li>'
+        return known
+
     for cluster in clusters:
         group = [cluster.kept, *(d.member for d in cluster.duplicates)]
         for one in group:
@@ -100,15 +115,7 @@ def _others(firsts: list[First], threshold: float | None) -> tuple[Extra, Links,
             if here is None:
                 continue
             others = [m for m in group if m.path != one.path]
-            items = []
-            for other in others[:OTHERS_SHOWN]:
-                target = links.get((other.path, other.line))
-                # Pages sit side by side in pages/: a sibling link, no "../pages/".
-                href = target.removeprefix("pages/") if target else None
-                name = escape(titles.get(other.path, other.path))
-                label = f"claim {escape(other.id or '?')}"
-                link = f'<a href="{attr(href)}">{name}</a>' if href else name
-                items.append(f'<li class="elsewhere">in {link}, {label}</li>')
+            items = [item(other) for other in others[:OTHERS_SHOWN]]
             if len(others) > OTHERS_SHOWN:
                 items.append(
                     f'<li class="elsewhere">and {len(others) - OTHERS_SHOWN} more documents '
@@ -184,7 +191,7 @@ def build(
         skipped=built.skipped,
         links=links,
     )
-    if len(clusters) > SHOWN:
+    if clusters_page_needed(clusters):
         body = clusters_list(clusters, links, "")
         page = render_list_page(f"Duplicate claims across documents ({len(clusters)})", body)
         write_atomic(os.path.join(out, "clusters.html"), page.encode("utf-8"))
