@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimkit.dedupe import index
-from claimkit.dedupe.cluster import star_clusters
+from claimkit.dedupe.cluster import components, star_clusters
 from claimkit.dedupe.detect import find_duplicates
 from claimkit.dedupe.similarity import Kind, Match, MatchRule
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from generate_corpus import generate
 
 NEAR = Match(Kind.NEAR, MatchRule.SIMILAR, 95.0)
 
@@ -19,12 +24,15 @@ NEAR = Match(Kind.NEAR, MatchRule.SIMILAR, 95.0)
 def _clusters(
     count: int, matches: set[tuple[int, int]], pairs: list[tuple[int, int]] | None = None
 ) -> tuple[list[int], list[Match | None]]:
-    """star_clusters over candidate ``pairs`` (default: the matches) of which ``matches`` match."""
+    """star_clusters over candidate ``pairs`` (default: the matches) of which ``matches``
+    match, as each sentence's root and match."""
 
     def verify(a: int, b: int) -> Match | None:
         return NEAR if (a, b) in matches or (b, a) in matches else None
 
-    return star_clusters(count, sorted(matches) if pairs is None else pairs, verify)
+    joined = star_clusters(sorted(matches) if pairs is None else pairs, verify)
+    root = [joined[i][0] if i in joined else i for i in range(count)]
+    return root, [joined[i][1] if i in joined else None for i in range(count)]
 
 
 def test_star_clusters_do_not_chain_near_matches() -> None:
@@ -70,16 +78,21 @@ def test_star_clusters_verify_only_what_decides_and_agree_with_verifying_all(
         return NEAR if (a, b) in matches else None
 
     both = [(b, a) if data.draw(st.booleans()) else (a, b) for a, b in pairs]  # either order
-    root, matched = star_clusters(count, both, verify)
+    joined = star_clusters(both, verify)
+    root = [joined[i][0] if i in joined else i for i in range(count)]
     assert root == _eager_clusters(count, pairs, matches)
-    assert all((m is None) == (root[i] == i) for i, m in enumerate(matched))
+    # Cut into its connected parts, clustered part by part: the same clusters.
+    parts: dict[int, tuple[int, Match]] = {}
+    for part in components(both):
+        parts.update(star_clusters(part, lambda a, b: NEAR if (a, b) in matches else None))
+    assert parts == joined
     assert len(asked) == len(set(asked)) <= len(pairs)
     # A later sentence that joined a cluster is never judged again.
     for at, (a, b) in enumerate(asked):
         if (a, b) in matches and root[b] == a:
             assert all(later[1] != b for later in asked[at + 1 :])
     asked.clear()
-    assert star_clusters(count, both, verify, every_pair=True)[0] == root
+    assert star_clusters(both, verify, every_pair=True) == joined
     assert sorted(asked) == sorted(pairs)
 
 
@@ -202,3 +215,22 @@ def test_a_corpus_loads_rapidfuzz_once_the_python_bound_would_cost_more() -> Non
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     flags = done.stdout.strip().strip("[]").split(", ")
     assert flags[0] == "False" and flags[-1] == "True"
+
+
+def test_a_corpus_clustered_on_several_processes_is_clustered_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimkit.dedupe import detect
+    from claimkit.parse import parse_bytes
+
+    generate(str(tmp_path), 60, seed=3)
+    sentences = [
+        claim.sentence.value
+        for path in sorted(tmp_path.glob("*.md"))
+        for claim in parse_bytes(path.read_bytes(), path.name).claims
+    ]
+    alone = detect.find_duplicates(sentences)
+    monkeypatch.setattr(detect, "PARALLEL_PAIRS", 1)
+    together = detect.find_duplicates(sentences)
+    assert together == alone
+    assert sum(1 for d in alone if d.match.kind is Kind.NEAR) > 10

@@ -9,11 +9,11 @@ from __future__ import annotations
 import itertools
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimkit.dedupe.cluster import star_clusters
+from claimkit.dedupe.cluster import components, star_clusters
 from claimkit.dedupe.index import EXHAUSTIVE_LIMIT, lsh_pairs
 from claimkit.dedupe.similarity import (
     DEFAULT_THRESHOLD,
@@ -186,6 +186,28 @@ def _normalised(sentences: Sequence[str]) -> Iterator[str]:
         yield from keys
 
 
+# From this many candidate pairs on (a corpus, never one explainer), the clusters are
+# worked out on every core, a connected part of the candidate graph at a time.
+PARALLEL_PAIRS = 20_000
+
+
+def _clustered_in_parallel(
+    pairs: list[tuple[int, int]], verify: Callable[[int, int], Match | None]
+) -> dict[int, tuple[int, Match]]:
+    from claimkit.parallel import ordered_map, worker_count
+
+    # The largest parts first, each into the lightest batch: the batches come out even.
+    batches: list[list[tuple[int, int]]] = [[] for _ in range(2 * worker_count(None))]
+    for part in sorted(components(pairs), key=len, reverse=True):
+        min(batches, key=len).extend(part)
+    joined: dict[int, tuple[int, Match]] = {}
+    for found in ordered_map(
+        lambda batch: star_clusters(batch, verify), [b for b in batches if b], threshold=2
+    ):
+        joined.update(found)
+    return joined
+
+
 # A look-alike pair a guard kept apart (for ``-v``): (later sentence, earlier sentence,
 # the guard, the judged score). A plain tuple: ``lint`` never builds one.
 LookAlike = tuple[int, int, str, float]
@@ -228,8 +250,11 @@ def find_duplicates(
             rejected.append((first[b], first[a], verdict.reason, verdict.score or 0.0))
         return None
 
-    pairs = itertools.chain(_glued_pairs(keys), _candidates(candidates, limit))
-    root, near = star_clusters(len(keys), pairs, verify, every_pair=rejected is not None)
+    pairs = list(itertools.chain(_glued_pairs(keys), _candidates(candidates, limit)))
+    if rejected is None and len(pairs) >= PARALLEL_PAIRS:
+        joined = _clustered_in_parallel(pairs, verify)
+    else:
+        joined = star_clusters(pairs, verify, every_pair=rejected is not None)
 
     found: list[Duplicate] = []
     for position, index in enumerate(key_of):
@@ -242,9 +267,9 @@ def find_duplicates(
             rule = MatchRule.IDENTICAL if same else MatchRule.NORMALISED
             found.append(Duplicate(position, first[index], Match(Kind.EXACT, rule, 100.0)))
             continue
-        match = near[index]
-        if match is not None:
-            found.append(Duplicate(position, first[root[index]], match))
+        if index in joined:
+            kept, match = joined[index]
+            found.append(Duplicate(position, first[kept], match))
     return found
 
 
