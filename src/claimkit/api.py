@@ -15,7 +15,7 @@ from typing import Any
 
 from claimkit.config.model import Config, ConfigError
 from claimkit.dedupe.report import Cluster, FileReport
-from claimkit.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from claimkit.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, by_position
 from claimkit.model import Document
 
 __all__ = [
@@ -121,7 +121,7 @@ def lint_text(
     from claimkit.engine import lint_bytes
 
     result = lint_bytes(text.encode("utf-8"), path, _job(path, config, select, ignore))
-    ordered = tuple(sorted(result.diagnostics, key=lambda d: d.sort_key))
+    ordered = tuple(sorted(result.diagnostics, key=by_position))
     return LintResult(result.path, ordered, result.skipped)
 
 
@@ -148,7 +148,7 @@ def fix(
 
     document = parse(text, path=path)
     fixed = fix_document(document, _job(path, config, select, ignore), unsafe)
-    remaining = tuple(sorted(fixed.result.diagnostics, key=lambda d: d.sort_key))
+    remaining = tuple(sorted(fixed.result.diagnostics, key=by_position))
     outcome = fixed.outcome
     if outcome is None:
         return FixResult(path, text, 0, remaining)

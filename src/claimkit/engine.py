@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimkit.diagnostics import Diagnostic, Severity
+from claimkit.diagnostics import Diagnostic, Severity, by_position
 from claimkit.settings import Settings
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def lint_document(document: Document, job: LintJob, ctx: Context | None = None) 
                     fix=finding.fix,
                 )
             )
-    found.sort(key=lambda d: d.sort_key)
+    found.sort(key=by_position)
     if document.comments:
         from claimkit.suppress import apply
 

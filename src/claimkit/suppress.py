@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimkit import lazy_re
-from claimkit.diagnostics import Diagnostic
+from claimkit.diagnostics import Diagnostic, by_position
 from claimkit.model import Comment, Document
 
 UNUSED = "CK901"
@@ -191,7 +191,7 @@ def apply(
     if INVALID in ran_codes:
         for problem in parsed.problems:
             kept.append(_made(document, INVALID, problem.offset, problem.message))
-    kept.sort(key=lambda d: d.sort_key)
+    kept.sort(key=by_position)
     return kept
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from claimkit.cli.common import ExitCode, fail, note
-from claimkit.diagnostics import Diagnostic
+from claimkit.diagnostics import Diagnostic, by_position
 from claimkit.engine import FileResult, LintJob
 from claimkit.plan import Flags, Planner
 
@@ -115,7 +115,7 @@ def _run(options: Options) -> None:
         cache, edits = _cache_dir(planner, options), options.output_format in SHOWS_EDITS
         results += _lint_all(files, planner, options.jobs, options.quiet, cache, edits)
 
-    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=by_position)
     if options.diff:
         sys.stdout.write("".join(tally.diffs))
         sys.stdout.flush()
