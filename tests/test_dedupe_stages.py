@@ -55,7 +55,7 @@ def test_stages_are_built_only_when_asked() -> None:
     features = Features("The new pipeline will not open before 2024, analysts said.")
     assert features.closed.numbers == (("2024", 1),)
     assert features.closed.negations == (("not", 1),)
-    assert features._full is None and features._parts is False  # nothing read word by word yet
+    assert features._full is None and not features._looked  # nothing read word by word yet
     assert features.body is not None and [t.word for t in features.body][:3] == [
         "the",
         "new",

@@ -280,7 +280,7 @@ class Features:
     they were written, then the attribution.
     """
 
-    __slots__ = ("_full", "_parts", "_text", "closed")
+    __slots__ = ("_full", "_looked", "_parts", "_text", "closed")
 
     def __init__(self, sentence: str) -> None:
         from claimkit.dedupe.clauses import without_lead_in
@@ -289,7 +289,8 @@ class Features:
         # ``relative_times`` makes no word of a closed class: these are the classes of ``full``.
         self.closed = closed_classes(values_of(words(self._text)))
         self._full: tuple[Token, ...] | None = None
-        self._parts: tuple[tuple[Token, ...], tuple[Token, ...]] | bool | None = False
+        self._looked = False  # whether the attribution has been looked for
+        self._parts: tuple[tuple[Token, ...], tuple[Token, ...]] | None = None
 
     @property
     def full(self) -> tuple[Token, ...]:
@@ -299,12 +300,13 @@ class Features:
         return self._full
 
     def _split(self) -> tuple[tuple[Token, ...], tuple[Token, ...]] | None:
-        if self._parts is False:
+        if not self._looked:
             from claimkit.dedupe.clauses import attribution
 
             split = attribution(self._text)
-            self._parts = None if split is None else (_judged(split.body), _judged(split.source))
-        assert not isinstance(self._parts, bool)
+            if split is not None:
+                self._parts = (_judged(split.body), _judged(split.source))
+            self._looked = True
         return self._parts
 
     @property

@@ -156,7 +156,7 @@ def near_check(
     """
     a, b = first.key, second.key
     short = first.length < MIN_NEAR_WORDS or second.length < MIN_NEAR_WORDS
-    if short and first.compact != second.compact:  # glued words only: a near match
+    if short and first.compact != second.compact:  # short: only extraction glue may differ
         return Rejection("too short for a near match")
     cutoff = candidate_cutoff(threshold)
     if not could_reach(len(a), len(b), cutoff):
