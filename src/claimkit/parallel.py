@@ -4,7 +4,8 @@ Workers are forked, so the work and everything it closes over (the rules, a load
 database, the run's settings) is inherited, never pickled: only the items and the results
 cross the pipe. Each worker dies with its parent and leaves Ctrl-C to it
 (``claimkit.workers``). Below ``threshold`` items, or where the platform cannot fork, the
-map runs in this process: starting workers would cost more than it saves.
+map runs in this process: starting workers would cost more than it saves. A worker's own
+maps (a huge explainer's duplicate clustering inside ``lint -j 2``) run in the worker.
 """
 
 from __future__ import annotations
@@ -45,8 +46,10 @@ def ordered_map(
     threshold: int = PARALLEL_THRESHOLD,
 ) -> Iterator[R]:
     """``work(item)`` for every item, in order; on ``jobs`` (default: every core) workers."""
+    from claimkit.workers import in_worker
+
     workers = worker_count(jobs)
-    if workers <= 1 or len(items) < threshold or not _can_fork():
+    if workers <= 1 or len(items) < threshold or in_worker() or not _can_fork():
         for item in items:
             yield work(item)
         return

@@ -14,10 +14,19 @@ import signal
 import sys
 
 _PR_SET_PDEATHSIG = 1
+_worker = False
+
+
+def in_worker() -> bool:
+    """Whether this process is one of claimkit's workers: it starts no workers of its own
+    (a pool's worker may not, and the machine's cores are taken already)."""
+    return _worker
 
 
 def die_with_parent(parent: int) -> None:
     """Call first thing in a forked worker; ``parent`` is the PID that forked it."""
+    global _worker
+    _worker = True
     # Ctrl-C reaches the whole process group: the parent alone answers it (one line, exit
     # 130) and ends its workers; a worker's own KeyboardInterrupt would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
