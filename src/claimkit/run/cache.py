@@ -194,40 +194,34 @@ def _decode(entry: Any, path: str, edits: bool = True) -> FileResult:
     _check(type(entry) is list and len(entry) == 3)
     skipped, items = entry[1], entry[2]
     _check((skipped is None or type(skipped) is str) and type(items) is list)
-    found = tuple([_decode_diagnostic(item, path, edits) for item in items])
-    return FileResult(path, found, skipped)
-
-
-def _decode_diagnostic(item: Any, path: str, edits: bool) -> Diagnostic:
-    # The warm path's hot loop (a corpus holds ~10 findings a file): every field is checked
-    # in one expression rather than one helper call per field.
-    _check(type(item) is list and len(item) == 10)
-    line, column, code, name, severity, message, fixable, end_line, end_column, fix = item
-    _check(
-        type(line) is int
-        and type(column) is int
-        and type(code) is str
-        and type(name) is str
-        and type(message) is str
-        and type(fixable) is bool
-        and (end_line is None or type(end_line) is int)
-        and (end_column is None or type(end_column) is int)
-        and type(severity) is str
-        and severity in _SEVERITIES
-    )
-    return Diagnostic(
-        path,
-        line,
-        column,
-        code,
-        name,
-        _SEVERITIES[severity],
-        message,
-        fixable,
-        end_line,
-        end_column,
-        None if fix is None else _decode_fix(fix, fixable, edits),
-    )
+    # The warm path's hot loop (27 findings a file on the generated corpus): one loop, every
+    # field checked in one expression, no call per finding but the constructor's.
+    found: list[Diagnostic] = []
+    severities = _SEVERITIES
+    for item in items:
+        _check(type(item) is list and len(item) == 10)
+        line, column, code, name, severity, message, fixable, end_line, end_column, fix = item
+        level = severities.get(severity) if type(severity) is str else None
+        _check(
+            level is not None
+            and type(line) is int
+            and type(column) is int
+            and type(code) is str
+            and type(name) is str
+            and type(message) is str
+            and type(fixable) is bool
+            and (end_line is None or type(end_line) is int)
+            and (end_column is None or type(end_column) is int)
+        )
+        assert level is not None
+        if fix is not None:
+            fix = _decode_fix(fix, fixable, edits)
+        found.append(
+            Diagnostic(
+                path, line, column, code, name, level, message, fixable, end_line, end_column, fix
+            )
+        )
+    return FileResult(path, tuple(found), skipped)
 
 
 def _decode_fix(fix: Any, fixable: bool, edits: bool) -> Fix:
