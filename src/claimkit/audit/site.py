@@ -159,8 +159,11 @@ def build(
 
     for name in ASSETS:
         write_atomic(os.path.join(out, "assets", name), (STATIC / name).read_bytes())
+    from claimkit.heap import acyclic_build
+
     try:
-        outcomes = run(items, run_jobs, out, link, jobs)
+        with acyclic_build():
+            outcomes = run(items, run_jobs, out, link, jobs)
     except WorkError as exc:
         raise SiteError(str(exc)) from None
     built = Built()

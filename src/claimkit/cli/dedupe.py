@@ -132,20 +132,24 @@ def dedupe(
     reports = []
     members: list[Member] = []
     from claimkit.cli.progress import track
+    from claimkit.heap import acyclic_build
 
-    for outcome in track(process_files(files, options, jobs), len(files), "deduplicating", quiet):
-        if outcome.error is not None:
-            errors += 1
-            sys.stderr.write(f"claimkit: error: {outcome.path}: {outcome.error}\n")
-        elif outcome.skipped is not None:
-            if verbose and not quiet:
-                note(f"{outcome.path}: skipped: {outcome.skipped}")
-        elif outcome.report is not None:
-            for line in outcome.look_alikes:
-                note(line)
-            reports.append(outcome.report)
-            members.extend(outcome.members)
-    cross = cross_file(members, threshold) if options.corpus else []
+    with acyclic_build():
+        for outcome in track(
+            process_files(files, options, jobs), len(files), "deduplicating", quiet
+        ):
+            if outcome.error is not None:
+                errors += 1
+                sys.stderr.write(f"claimkit: error: {outcome.path}: {outcome.error}\n")
+            elif outcome.skipped is not None:
+                if verbose and not quiet:
+                    note(f"{outcome.path}: skipped: {outcome.skipped}")
+            elif outcome.report is not None:
+                for line in outcome.look_alikes:
+                    note(line)
+                reports.append(outcome.report)
+                members.extend(outcome.members)
+        cross = cross_file(members, threshold) if options.corpus else []
     del members
 
     if mode == Mode.DIFF:
