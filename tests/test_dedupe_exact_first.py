@@ -67,16 +67,22 @@ print(json.dumps(lsh_pairs(keys, [True] * len(keys)).tolist()))
 """
 
 
-def test_the_corpus_candidates_do_not_depend_on_the_hash_seed() -> None:
-    bench = str(Path(__file__).resolve().parents[1] / "bench")
-    results = []
-    for seed in ("1", "2", "12345"):
+def _under_hash_seeds(probe: str, argument: str, seeds: tuple[str, ...]) -> list[str]:
+    """What ``probe`` prints, run once under each PYTHONHASHSEED."""
+    outputs = []
+    for seed in seeds:
         env = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run(
-            [sys.executable, "-c", _PROBE, bench],
+            [sys.executable, "-c", probe, argument],
             capture_output=True, text=True, check=True, env=env,
         )  # fmt: skip
-        results.append(json.loads(done.stdout))
+        outputs.append(done.stdout)
+    return outputs
+
+
+def test_the_corpus_candidates_do_not_depend_on_the_hash_seed() -> None:
+    bench = str(Path(__file__).resolve().parents[1] / "bench")
+    results = [json.loads(out) for out in _under_hash_seeds(_PROBE, bench, ("1", "2", "12345"))]
     assert results[0] and results[0] == results[1] == results[2]
 
 
@@ -113,12 +119,5 @@ for a, b in DECOYS + SAME_CLAIMS:
 
 def test_the_judgement_does_not_depend_on_the_hash_seed() -> None:
     tests = str(Path(__file__).resolve().parent)
-    outputs = set()
-    for seed in ("0", "7", "99"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run(
-            [sys.executable, "-c", _JUDGE_PROBE, tests],
-            capture_output=True, text=True, check=True, env=env,
-        )  # fmt: skip
-        outputs.add(done.stdout)
+    outputs = set(_under_hash_seeds(_JUDGE_PROBE, tests, ("0", "7", "99")))
     assert len(outputs) == 1
