@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -84,3 +85,26 @@ def write(path: Path, text: str, newline: str = "") -> Path:
     with open(path, "w", encoding="utf-8", newline=newline) as handle:
         handle.write(text)
     return path
+
+
+_LOADED_PROBE = """
+import sys
+from claimkit.cli import main
+names = sys.argv[1].split(",")
+sys.argv = ["claimkit", *sys.argv[2:]]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("LOADED=" + ",".join(sorted(m for m in names if m in sys.modules)) + "\\n")
+"""
+
+
+def loaded_by_cli(modules: tuple[str, ...], *args: str, cwd: Path | None = None) -> list[str]:
+    """Which of ``modules`` a fresh ``claimkit ARGS`` process imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED_PROBE, ",".join(modules), *args],
+        cwd=cwd, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    marker = next(line for line in done.stderr.splitlines() if line.startswith("LOADED="))
+    return [m for m in marker.removeprefix("LOADED=").split(",") if m]

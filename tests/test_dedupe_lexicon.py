@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +9,7 @@ import pytest
 from builder import standard
 from claimkit.dedupe import lexicon
 from claimkit.dedupe.detect import explain
+from conftest import loaded_by_cli
 
 
 @pytest.fixture(autouse=True)
@@ -75,28 +74,10 @@ def test_without_the_package_the_lexicon_is_empty_and_the_guards_still_hold(
             cached.cache_clear()
 
 
-_PROBE = """
-import sys
-from claimkit.cli import main
-sys.argv = ["claimkit", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-loaded = sorted(m for m in ("claimkit.dedupe.lexicon", "claimkit.dedupe.judge", "wn")
-                if m in sys.modules)
-sys.stderr.write("LOADED=" + ",".join(loaded) + "\\n")
-"""
-
-
 def test_lint_without_near_candidates_never_loads_the_lexicon(tmp_path: Path) -> None:
     doc = standard(3)
     doc.rows[1].sentence = "Dredging of the northern channel will finish in March next year."
     doc.rows[2].sentence = "Freight rates on the Asia route rose for a third week running."
     (tmp_path / "a.md").write_text(doc.text(), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE, "lint", "a.md"],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    marker = next(line for line in done.stderr.splitlines() if line.startswith("LOADED="))
-    assert marker == "LOADED="
+    judging = ("claimkit.dedupe.lexicon", "claimkit.dedupe.judge", "wn")
+    assert loaded_by_cli(judging, "lint", "a.md", cwd=tmp_path) == []

@@ -8,32 +8,13 @@ import sys
 from pathlib import Path
 
 from builder import standard
+from conftest import loaded_by_cli
 
 HEAVY = ("requests", "tldextract", "yaml", "rich")
 
-PROBE = """
-import sys
-from claimkit.cli import main
-sys.argv = ["claimkit", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-heavy = sorted(m for m in {heavy!r} if m in sys.modules)
-sys.stderr.write("HEAVY=" + ",".join(heavy) + "\\n")
-"""
-
 
 def _heavy_after(*args: str, cwd: Path | None = None) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    marker = next(line for line in done.stderr.splitlines() if line.startswith("HEAVY="))
-    return [m for m in marker.removeprefix("HEAVY=").split(",") if m]
+    return loaded_by_cli(HEAVY, *args, cwd=cwd)
 
 
 def test_lint_one_explainer_imports_nothing_heavy(tmp_path: Path) -> None:
