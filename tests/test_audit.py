@@ -280,6 +280,7 @@ def test_many_documents_use_workers_and_keep_the_index_small(
     assert "Duplicate claims across documents (3)" in index
     page = _pages(site)[0].read_text(encoding="utf-8")
     assert page.count('class="elsewhere"') == 3 * 11
+    assert page.count("and 69 more documents") == 3  # 79 others: ten named, the rest counted
     assert len(index) < 80 * 1200
     # The index names ten claims of a cluster and says how many more; clusters.html all 80.
     clusters = index[index.index('id="clusters"') :]

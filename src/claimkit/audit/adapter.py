@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimkit.context import Context
 from claimkit.dedupe.detect import ClaimDuplicate
 from claimkit.dedupe.report import Cluster, Member
 from claimkit.diagnostics import Diagnostic, Severity
@@ -29,6 +30,7 @@ __all__ = [
     "Report",
     "RowRating",
     "analyse",
+    "context",
     "corpus_report",
     "cross_file",
     "members",
@@ -126,19 +128,24 @@ def read(path: str, display: str, job: LintJob) -> Document | Analysed:
     return document
 
 
-def members(document: Document, job: LintJob) -> tuple[Member, ...]:
+def context(document: Document, job: LintJob) -> Context:
+    """The rule context of one explainer: what ``members`` computes, ``analyse`` reuses."""
+    from claimkit.context import Context
+
+    return Context(document, job.settings)
+
+
+def members(ctx: Context) -> tuple[Member, ...]:
     """The rows that take part in cross-document duplicates, as ``dedupe`` chooses them."""
-    from claimkit.context import Context
-    from claimkit.dedupe.plan import dedupe_rows
-    from claimkit.dedupe.report import member
+    from claimkit.dedupe.report import row_members
 
-    rows = dedupe_rows(Context(document, job.settings))
-    return tuple(member(document.path, claim) for claim in rows)
+    return tuple(row_members(ctx.document.path, ctx))
 
 
-def analyse(document: Document, job: LintJob) -> Analysed:
-    """Every existing analysis of one explainer: lint, the bias report, duplicates, ratings."""
-    from claimkit.context import Context
+def analyse(ctx: Context, job: LintJob) -> Analysed:
+    """Every existing analysis of one explainer: lint, the bias report, duplicates, ratings.
+    ``ctx`` is the context pass one read the rows from: the duplicates CK301 looks for are
+    found from the same normalised sentences."""
     from claimkit.dedupe.plan import document_duplicates
     from claimkit.engine import lint_parsed
     from claimkit.ratings.access import database
@@ -148,7 +155,7 @@ def analyse(document: Document, job: LintJob) -> Analysed:
 
     # One context for lint and for the audit's own look: the duplicates CK301 found and the
     # ratings CK202/CK203 looked up are computed once, not again here.
-    ctx = Context(document, job.settings)
+    document = ctx.document
     result = lint_parsed(document, job, ctx)
     ratings = rated_rows(ctx)
     return Analysed(

@@ -25,8 +25,8 @@ from typing import Any
 from claimkit.audit import adapter
 from claimkit.audit.adapter import Member
 from claimkit.audit.model import Outcome
+from claimkit.context import Context
 from claimkit.engine import LintJob
-from claimkit.model import Document
 
 PARALLEL_THRESHOLD = 64
 PLACEHOLDER = re.compile(r"<!--x:([A-Za-z0-9_-]+)-->")
@@ -73,7 +73,7 @@ class Work:
         self.items = items
         self.jobs = jobs
         self.out = out
-        self.documents: dict[int, Document] = {}
+        self.documents: dict[int, Context] = {}
         self.pages: dict[int, str] = {}
         self.outcomes: dict[int, Outcome] = {}
 
@@ -93,11 +93,11 @@ class Work:
                     done = Outcome(entry_of(got, None, failing))
                 found.append(First(index, got.path, None, got.path, done=done))
                 continue
-            self.documents[index] = got
+            ctx = self.documents[index] = adapter.context(got, job)
             by_id = anchors_of(got.claims)
             anchors = {claim.row.line: by_id[id(claim)] for claim in got.claims}
             title = title_of(adapter.Analysed(got.path, got, (), None))
-            members = adapter.members(got, job)
+            members = adapter.members(ctx)
             found.append(First(index, got.path, item.page, title, members, anchors))
         return found
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
+from itertools import islice
 from pathlib import Path
 
 from claimkit.audit import adapter
@@ -109,16 +111,20 @@ def _others(firsts: list[First], threshold: float | None) -> tuple[Extra, Links,
 
     for cluster in clusters:
         group = [cluster.kept, *(d.member for d in cluster.duplicates)]
+        # A claim copied into N documents has N lists of N - 1 others: counted, not listed,
+        # past the ten shown (a list per member made a 143-copy cluster 20,000 steps).
+        per_path = Counter(m.path for m in group)
         for one in group:
             index, anchors = where[one.path]
             here = anchors.get(one.line)
             if here is None:
                 continue
-            others = [m for m in group if m.path != one.path]
-            items = [item(other) for other in others[:OTHERS_SHOWN]]
-            if len(others) > OTHERS_SHOWN:
+            others = (m for m in group if m.path != one.path)
+            items = [item(other) for other in islice(others, OTHERS_SHOWN)]
+            more = len(group) - per_path[one.path] - OTHERS_SHOWN
+            if more > 0:
                 items.append(
-                    f'<li class="elsewhere">and {len(others) - OTHERS_SHOWN} more documents '
+                    f'<li class="elsewhere">and {more} more documents '
                     '(<a href="../clusters.html">all clusters</a>)</li>'
                 )
             found.setdefault(index, {}).setdefault(here, []).extend(items)

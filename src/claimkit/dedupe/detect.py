@@ -217,29 +217,33 @@ def find_duplicates(
     sentences: Sequence[str],
     threshold: float | None = None,
     rejected: list[LookAlike] | None = None,
+    keys: Sequence[str] | None = None,
 ) -> list[Duplicate]:
     """Every sentence that duplicates an earlier one, in input order.
 
-    ``rejected``, when given, collects the look-alike pairs a guard kept apart.
+    ``rejected``, when given, collects the look-alike pairs a guard kept apart. ``keys``:
+    each sentence's ``dedupe_key``, when the caller has them already (a corpus's rows
+    normalised where they were read, on the workers, instead of again here).
     """
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     key_index: dict[str, int] = {}
-    keys: list[str] = []
+    distinct: list[str] = []
     first: list[int] = []  # the first sentence of each distinct key
     key_of: list[int] = []
-    for position, key in enumerate(_normalised(sentences)):
+    normalised = _normalised(sentences) if keys is None else keys
+    for position, key in enumerate(normalised):
         if not key:
             key_of.append(-1)  # an empty sentence is CK303's, not a duplicate
             continue
         index = key_index.get(key)
         if index is None:
-            index = key_index[key] = len(keys)
-            keys.append(key)
+            index = key_index[key] = len(distinct)
+            distinct.append(key)
             first.append(position)
         key_of.append(index)
     del key_index
 
-    candidates = [Candidate(sentences[first[index]], key) for index, key in enumerate(keys)]
+    candidates = [Candidate(sentences[first[index]], key) for index, key in enumerate(distinct)]
 
     def verify(a: int, b: int) -> Match | None:
         # The look-alikes of -v carry their scores; lint's pairs only need the verdict.
@@ -250,7 +254,7 @@ def find_duplicates(
             rejected.append((first[b], first[a], verdict.reason, verdict.score or 0.0))
         return None
 
-    pairs = list(itertools.chain(_glued_pairs(keys), _candidates(candidates, limit)))
+    pairs = list(itertools.chain(_glued_pairs(distinct), _candidates(candidates, limit)))
     if rejected is None and len(pairs) >= PARALLEL_PAIRS:
         joined = _clustered_in_parallel(pairs, verify)
     else:
@@ -291,8 +295,9 @@ class ClaimDuplicate:
 
 
 def claim_duplicates(
-    claims: Sequence[Claim], threshold: float | None = None
+    claims: Sequence[Claim], threshold: float | None = None, keys: Sequence[str] | None = None
 ) -> list[ClaimDuplicate]:
-    """Duplicate rows among ``claims`` (in table order), each naming the earliest of its cluster."""
-    found = find_duplicates([claim.sentence.value for claim in claims], threshold)
+    """Duplicate rows among ``claims`` (in table order), each naming the earliest of its cluster.
+    ``keys``: the rows' ``dedupe_key``s when already computed."""
+    found = find_duplicates([claim.sentence.value for claim in claims], threshold, keys=keys)
     return [ClaimDuplicate(claims[d.index], claims[d.kept], d.match) for d in found]

@@ -29,18 +29,31 @@ from claimkit.fix.renumber import (
 )
 from claimkit.model import Claim, Document
 from claimkit.settings import Settings
+from claimkit.text.canonical import dedupe_key
 
 
 def dedupe_rows(ctx: Context) -> tuple[Claim, ...]:
     """Rows that take part: well formed, with an ID of their own and a sentence."""
-    return tuple(claim for claim in ctx.citable_rows if claim.sentence.value.strip())
+    return ctx.memo(
+        "dedupe.rows",
+        lambda: tuple(claim for claim in ctx.citable_rows if claim.sentence.value.strip()),
+    )
+
+
+def row_keys(ctx: Context) -> tuple[str, ...]:
+    """The ``dedupe_key`` of each of ``dedupe_rows``, once per context: the duplicates within
+    the document and the rows it offers a corpus search are read from the same keys."""
+    return ctx.memo(
+        "dedupe.keys",
+        lambda: tuple(dedupe_key(claim.sentence.value) for claim in dedupe_rows(ctx)),
+    )
 
 
 def document_duplicates(ctx: Context, threshold: float | None) -> list[ClaimDuplicate]:
     """The document's duplicate rows, found once per context (CK301 and the audit share it)."""
     return ctx.memo(
         f"dedupe.duplicates.{threshold}",
-        lambda: claim_duplicates(dedupe_rows(ctx), threshold),
+        lambda: claim_duplicates(dedupe_rows(ctx), threshold, row_keys(ctx)),
     )
 
 
@@ -96,7 +109,7 @@ def plan(
     if ctx is None:
         ctx = Context(document, Settings(dedupe_threshold=threshold))
     if duplicates is None:
-        duplicates = claim_duplicates(dedupe_rows(ctx), threshold)
+        duplicates = claim_duplicates(dedupe_rows(ctx), threshold, row_keys(ctx))
     result = Plan(document, duplicates)
     citations_of = ctx.graph.citations_of
     for duplicate in duplicates:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
+from typing import cast
 
+from claimkit.context import Context
 from claimkit.dedupe.detect import ClaimDuplicate, find_duplicates
-from claimkit.dedupe.plan import Plan
+from claimkit.dedupe.plan import Plan, dedupe_rows, row_keys
 from claimkit.dedupe.similarity import Kind, Match
 from claimkit.model import Claim
 
@@ -17,6 +19,9 @@ class Member:
     line: int
     id: str | None
     sentence: str
+    # The sentence's dedupe_key when it was worked out where the row was read (a worker),
+    # so that the corpus search need not normalise every row again in one process.
+    key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +69,18 @@ class FileReport:
         return sum(len(c.duplicates) for c in self.clusters)
 
 
-def member(path: str, claim: Claim) -> Member:
-    return Member(path, claim.row.line, claim.id, claim.sentence.value)
+def member(path: str, claim: Claim, key: str | None = None) -> Member:
+    return Member(path, claim.row.line, claim.id, claim.sentence.value, key)
+
+
+def row_members(path: str, ctx: Context, leave_out: Set[int] = frozenset()) -> list[Member]:
+    """The document's rows a corpus search compares (``dedupe_rows``) as members, with their
+    keys, except the claims whose ``id()`` is in ``leave_out`` (rows a fix removes)."""
+    return [
+        member(path, claim, key)
+        for claim, key in zip(dedupe_rows(ctx), row_keys(ctx), strict=True)
+        if id(claim) not in leave_out
+    ]
 
 
 def clusters_of(path: str, duplicates: Sequence[ClaimDuplicate]) -> list[Cluster]:
@@ -95,7 +110,9 @@ def file_report(plan: Plan, applied: bool) -> FileReport:
 
 def cross_file(members: Sequence[Member], threshold: float | None) -> list[Cluster]:
     """Clusters of the same claim in more than one file (corpus mode)."""
-    found = find_duplicates([m.sentence for m in members], threshold)
+    keys = [m.key for m in members]
+    known = None if None in keys else cast("list[str]", keys)
+    found = find_duplicates([m.sentence for m in members], threshold, keys=known)
     grouped: dict[int, list[Later]] = {}
     for duplicate in found:
         grouped.setdefault(duplicate.kept, []).append(

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimkit.dedupe.report import FileReport, Member, file_report, member
+from claimkit.dedupe.report import FileReport, Member, file_report, row_members
 from claimkit.files import DEFAULT_MAX_FILE_SIZE
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def _fixed_text(document: Document, options: Options) -> str:
 
 def process(path: str, display: str, options: Options) -> Outcome:
     from claimkit.context import Context
-    from claimkit.dedupe.plan import dedupe_rows, plan
+    from claimkit.dedupe.plan import plan
     from claimkit.files import read_document
     from claimkit.fix.write import WriteError, encode, rewrite
     from claimkit.parse import UnreadableError
@@ -81,7 +81,11 @@ def process(path: str, display: str, options: Options) -> Outcome:
     if not document.is_explainer:
         return Outcome(display, None, skipped="not an explainer")
     fixing = options.mode != Mode.REPORT
-    result = plan(document, options.threshold, unsafe=options.unsafe, renumber=options.renumber)
+    # One context for the plan and the corpus's members: the rows are normalised once.
+    ctx = Context(document, Settings(dedupe_threshold=options.threshold))
+    result = plan(
+        document, options.threshold, unsafe=options.unsafe, renumber=options.renumber, ctx=ctx
+    )
     report = file_report(result, applied=fixing)
     if result.changed:
         new = _fixed_text(document, options)
@@ -97,10 +101,7 @@ def process(path: str, display: str, options: Options) -> Outcome:
     if options.corpus:
         # Across files, a row this run removes (or would remove) is no longer a member.
         gone = {id(d.claim) for d in result.removed} if fixing else set()
-        ctx = Context(document, Settings())
-        members = tuple(
-            member(display, claim) for claim in dedupe_rows(ctx) if id(claim) not in gone
-        )
+        members = tuple(row_members(display, ctx, gone))
     return Outcome(display, report, members, look_alikes=look_alikes)
 
 
