@@ -287,6 +287,10 @@ def test_many_documents_use_workers_and_keep_the_index_small(
     assert clusters.count("<li><a href=") == 3 * 10 and clusters.count("and 70 more") == 3
     every = (site / "clusters.html").read_text(encoding="utf-8")
     assert every.count("<li><a href=") == 3 * 80 and "more (" not in every
+    # "and N more" points at its own cluster on clusters.html, from the index and the pages.
+    targets = set(re.findall(r'href="(?:\.\./)?clusters\.html#([^"]+)"', index + page))
+    assert len(targets) == 3
+    assert all(f'<li class="cluster" id="{t}">' in every for t in targets)
 
 
 @pytest.mark.skipif(not REAL.is_dir(), reason=f"no real samples at {REAL}")

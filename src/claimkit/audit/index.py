@@ -145,6 +145,12 @@ def _member(member: Member, links: dict[tuple[str, int], str], prefix: str) -> s
     return f"<li>{where} {label} (line {member.line})</li>"
 
 
+def cluster_anchor(number: int) -> str:
+    """The id of the ``number``-th cluster (from 1, largest first) on the index and on
+    clusters.html alike, so that "and N more" can point at the very cluster."""
+    return f"cluster-{number}"
+
+
 def clusters_list(
     clusters: Sequence[Cluster],
     links: dict[tuple[str, int], str],
@@ -154,19 +160,20 @@ def clusters_list(
     """The clusters with their claims; past ``members_shown`` claims a cluster says how many
     more there are (a claim copied into hundreds of documents must not swell the index)."""
     items = []
-    for cluster in clusters:
+    for number, cluster in enumerate(clusters, start=1):
+        anchor = cluster_anchor(number)
         members = [cluster.kept, *(d.member for d in cluster.duplicates)]
         files = len({m.path for m in members})
         shown = members if members_shown is None else members[:members_shown]
         more = (
             f'<li class="more">and {len(members) - len(shown)} more '
-            f'(<a href="{attr(prefix)}clusters.html">all clusters</a>)</li>'
+            f'(<a href="{attr(prefix)}clusters.html#{anchor}">the whole cluster</a>)</li>'
             if len(shown) < len(members)
             else ""
         )
         items.append(
-            f'<li class="cluster"><q>{escape(shorten(cluster.kept.sentence, 160))}</q> '
-            f'<span class="meta">{cluster.kind.value}, {len(members)} claims in {files} '
+            f'<li class="cluster" id="{anchor}"><q>{escape(shorten(cluster.kept.sentence, 160))}'
+            f'</q> <span class="meta">{cluster.kind.value}, {len(members)} claims in {files} '
             f"documents</span><ul>"
             + "".join(_member(m, links, prefix) for m in shown)
             + f"{more}</ul></li>"

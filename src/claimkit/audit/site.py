@@ -23,6 +23,7 @@ from claimkit.audit.html import attr
 from claimkit.audit.index import (
     SHOWN,
     Corpus,
+    cluster_anchor,
     clusters_list,
     clusters_page_needed,
     render_index,
@@ -109,7 +110,7 @@ def _others(firsts: list[First], threshold: float | None) -> tuple[Extra, Links,
             known = shown[id(other)] = f'<li class="elsewhere">in {link}, {label}</li>'
         return known
 
-    for cluster in clusters:
+    for number, cluster in enumerate(clusters, start=1):
         group = [cluster.kept, *(d.member for d in cluster.duplicates)]
         # A claim copied into N documents has N lists of N - 1 others: counted, not listed,
         # past the ten shown (a list per member made a 143-copy cluster 20,000 steps).
@@ -125,7 +126,8 @@ def _others(firsts: list[First], threshold: float | None) -> tuple[Extra, Links,
             if more > 0:
                 items.append(
                     f'<li class="elsewhere">and {more} more documents '
-                    '(<a href="../clusters.html">all clusters</a>)</li>'
+                    f'(<a href="../clusters.html#{cluster_anchor(number)}">the whole cluster</a>)'
+                    "</li>"
                 )
             found.setdefault(index, {}).setdefault(here, []).extend(items)
     extra = {index: {a: "".join(v) for a, v in by.items()} for index, by in found.items()}
