@@ -229,12 +229,41 @@ def test_writes_only_its_own_files_and_replaces_them_whole(
     (site / "notes.txt").write_text("mine", encoding="utf-8")
     (site / "pages" / "old.html").write_text("mine too", encoding="utf-8")
     index_inode = (site / "index.html").stat().st_ino
+    write(tmp_path / "a.md", standard(3).text())  # a changed document: a changed index
     assert cli("audit", "a.md", "--html", str(site)).code == 0
     assert (site / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert (site / "pages" / "old.html").exists()
     # A new file renamed over the old: a reader never sees a page half written.
     assert (site / "index.html").stat().st_ino != index_inode
     assert not [p for p in site.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_a_rebuild_rewrites_only_what_changed(cli: Callable[..., Run], tmp_path: Path) -> None:
+    for name, claims in (("a", 2), ("b", 3), ("c", 4)):
+        write(tmp_path / f"{name}.md", standard(claims).text())
+    site = tmp_path / "site"
+    assert cli("audit", ".", "--html", "site").code == 0
+
+    def stamps() -> dict[str, tuple[int, int]]:
+        return {
+            str(p.relative_to(site)): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in site.rglob("*")
+            if p.is_file()
+        }
+
+    before = stamps()
+    assert cli("audit", ".", "--html", "site").code == 0
+    assert stamps() == before  # the same input: not one file rewritten
+    # One summary of b now cites a claim it lacks: b's page and the index change (the other
+    # pages name b only by its title, which stays).
+    edited = standard(3)
+    edited.levels["summary"] = f"Traffic will grow {cite('1', '9')}."
+    write(tmp_path / "b.md", edited.text())
+    assert cli("audit", ".", "--html", "site").code == 1
+    after = stamps()
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    assert changed == ["index.html", next(n for n in after if n.endswith("-b.html"))]
+    assert "dangling-citation" in (site / changed[1]).read_text(encoding="utf-8")
 
 
 def test_usage_errors_are_one_line_exit_2(cli: Callable[..., Run], tmp_path: Path) -> None:

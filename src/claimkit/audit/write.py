@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 
 __all__ = ["SiteError", "write_atomic"]
 
@@ -17,7 +18,10 @@ def write_atomic(path: str, data: bytes) -> None:
 
     No fsync: a site is regenerated at will, and a thousand syncs would cost more than the
     whole build (the rename alone is what keeps a page from ever being seen half-written).
+    A file that already holds ``data`` is left as it is.
     """
+    if _holds(path, data):
+        return
     directory = os.path.dirname(path) or "."
     temporary = os.path.join(directory, f".{os.path.basename(path)}.{os.getpid()}.tmp")
     try:
@@ -28,3 +32,20 @@ def write_atomic(path: str, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise SiteError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _holds(path: str, data: bytes) -> bool:
+    """Whether ``path`` is a regular file with exactly ``data`` in it.
+
+    A rebuild after editing a few documents then rewrites only their pages (and the index):
+    the other pages keep their time stamps, so a copy to a web server sends what changed, and
+    creating a file is the costliest step of writing one.
+    """
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
