@@ -130,8 +130,6 @@ def read(path: str, display: str, job: LintJob) -> Document | Analysed:
 
 def context(document: Document, job: LintJob) -> Context:
     """The rule context of one explainer: what ``members`` computes, ``analyse`` reuses."""
-    from claimkit.context import Context
-
     return Context(document, job.settings)
 
 
