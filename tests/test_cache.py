@@ -204,7 +204,7 @@ def test_concurrent_writers_merge_and_never_corrupt(tmp_path: Path) -> None:
     two.put("aa2", FileResult("v.md", (), None))
     bucket = tmp_path / f"lint-{cache.FORMAT}" / "k"
     bucket.mkdir(parents=True)
-    (bucket / "aa.json.99.1.tmp").write_text("half a write")
+    (bucket / ".aa.json.99.1.tmp").write_text("half a write")  # a dead writer's
     assert one.get("aa0", "x.md") is None and two.get("bb0", "x.md") is None  # both loaded
     one.save()
     two.save()  # after one wrote the buckets two had read: merged, not overwritten

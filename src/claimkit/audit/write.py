@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
+
+from claimkit.atomic import write_whole
 
 __all__ = ["SiteError", "write_atomic"]
 
@@ -22,15 +23,9 @@ def write_atomic(path: str, data: bytes) -> None:
     """
     if _holds(path, data):
         return
-    directory = os.path.dirname(path) or "."
-    temporary = os.path.join(directory, f".{os.path.basename(path)}.{os.getpid()}.tmp")
     try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
+        write_whole(path, data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise SiteError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 

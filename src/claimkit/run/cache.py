@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from claimkit.atomic import write_whole
 from claimkit.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from claimkit.engine import FileResult, LintJob
 
@@ -367,15 +368,7 @@ def _write_atomic(path: str, data: bytes) -> None:
             b"# This file is a cache directory tag created by claimkit.\n",
         )
     os.makedirs(directory, exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.{time.monotonic_ns()}.tmp"
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.remove(temporary)
-        raise
+    write_whole(path, data)
 
 
 def _write_if_absent(path: str, data: bytes) -> None:
