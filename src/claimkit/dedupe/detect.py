@@ -82,12 +82,12 @@ def _lsh_scored(
             yield int(a), int(b)
 
 
-def _glued_pairs(keys: Sequence[str]) -> list[tuple[int, int]]:
+def _glued_pairs(candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
     """Pairs whose keys differ only in spaces (text extraction glued "section near" into
-    "sectionnear"): the second key, with the spaces removed. Any length, short ones too."""
+    "sectionnear"): the same ``compact`` key. Any length, short ones too."""
     groups: dict[str, list[int]] = {}
-    for index, key in enumerate(keys):
-        groups.setdefault(key.replace(" ", ""), []).append(index)
+    for index, candidate in enumerate(candidates):
+        groups.setdefault(candidate.compact, []).append(index)
     return [
         (group[i], group[j])
         for group in groups.values()
@@ -254,7 +254,7 @@ def find_duplicates(
             rejected.append((first[b], first[a], verdict.reason, verdict.score or 0.0))
         return None
 
-    pairs = list(itertools.chain(_glued_pairs(distinct), _candidates(candidates, limit)))
+    pairs = list(itertools.chain(_glued_pairs(candidates), _candidates(candidates, limit)))
     if rejected is None and len(pairs) >= PARALLEL_PAIRS:
         joined = _clustered_in_parallel(pairs, verify)
     else:
