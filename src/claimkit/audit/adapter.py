@@ -161,7 +161,7 @@ def analyse(ctx: Context, job: LintJob) -> Analysed:
         document,
         result.diagnostics,
         None,
-        report=document_report(document, database(job.settings), ratings=ratings),
+        report=document_report(document, database(job.settings), ratings=ratings, graph=ctx.graph),
         duplicates=tuple(document_duplicates(ctx, threshold_of(ctx))),
         ratings={id(rating.claim): rating for rating in ratings},
         first_row=dict(ctx.graph.first_row),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from claimkit.domain import SCALE
-from claimkit.graph import build_graph
+from claimkit.graph import CitationGraph, build_graph
 from claimkit.model import Document
 from claimkit.ratings.lookup import Database
 from claimkit.ratings.resolve import RowRating, rate_row
@@ -85,9 +85,11 @@ def _outlet(rating: RowRating) -> tuple[str, str, str, str | None, str]:
     return f"(invalid) {name}", name, "", None, ""
 
 
-def citation_counts(document: Document) -> dict[int, int]:
-    """Citations per row, keyed by ``id()`` of the claim (a repeated ID's go to its first row)."""
-    graph = build_graph(document)
+def citation_counts(document: Document, graph: CitationGraph | None = None) -> dict[int, int]:
+    """Citations per row, keyed by ``id()`` of the claim (a repeated ID's go to its first row);
+    ``graph``: the document's citation graph when the caller has built it."""
+    if graph is None:
+        graph = build_graph(document)
     counts: dict[int, int] = {}
     for target, citations in graph.citations_of.items():
         row = graph.first_row.get(target)
@@ -101,10 +103,12 @@ def document_report(
     db: Database,
     prefer: str = "database",
     ratings: Sequence[RowRating] | None = None,
+    graph: CitationGraph | None = None,
 ) -> Report:
-    """The report of one document; ``ratings``: the well-formed rows' ratings, in row order,
-    when a caller already has them (``ratings.resolve.rated_rows``)."""
-    weights = citation_counts(document)
+    """The report of one document. A caller with a rule context passes what it computed
+    already: ``ratings``, the well-formed rows' ratings in row order
+    (``ratings.resolve.rated_rows``), and ``graph``, the citation graph."""
+    weights = citation_counts(document, graph)
     claims: dict[str, int] = {}
     cited: dict[str, int] = {}
     outlets: dict[str, OutletLine] = {}

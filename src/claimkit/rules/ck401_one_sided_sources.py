@@ -7,11 +7,16 @@ from claimkit.rules.base import Context, Finding, Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    # The bias report's own computation, so the rule and the report never disagree.
+    # The bias report's own computation, so the rule and the report never disagree; from the
+    # ratings CK202/CK203 looked up and the citation graph, as this document has them.
     from claimkit.ratings.access import database
+    from claimkit.ratings.resolve import rated_rows
     from claimkit.report.compute import document_report
 
-    stats = document_report(ctx.document, database(ctx.settings)).units["outlets"]
+    report = document_report(
+        ctx.document, database(ctx.settings), ratings=rated_rows(ctx), graph=ctx.graph
+    )
+    stats = report.units["outlets"]
     if stats.blindspot is None:
         return
     missing = stats.blindspot
