@@ -169,7 +169,12 @@ def unescape(raw: str) -> str:
 _ANY_TAG = lazy_re.compile(r"<[^<>]{0,1000}>")
 
 
+def without_tags(text: str) -> str:
+    """``text`` with every tag taken out (a citation's label, what lies between citations)."""
+    return _ANY_TAG.sub("", text)
+
+
 def separators_only(text: str) -> bool:
     """Whether ``text`` holds nothing but markup and citation separators (``, ; `` or none):
     what may stand between the members of one citation group, or two groups side by side."""
-    return not _ANY_TAG.sub("", text).strip(" \t,;")
+    return not without_tags(text).strip(" \t,;")

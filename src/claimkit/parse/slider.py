@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from claimkit import lazy_re
 from claimkit.model import Citation, CitationGroup, Level, MalformedCitation, Slider
-from claimkit.parse.html import Tag, separators_only, tag_at, tokens
+from claimkit.parse.html import Tag, separators_only, tag_at, tokens, without_tags
 from claimkit.parse.positions import Locator
 
 _OPEN = lazy_re.compile(r"<DetailSlider\b[^<>]{0,1000}>", re.IGNORECASE)
@@ -24,7 +24,6 @@ _A_START = lazy_re.compile(r"</?[aA](?=[\s/>])")
 _A_SIMPLE = lazy_re.compile(r'<a href="#([^"<>\s]+)">([^<>&\[\]]*)</a>')
 _MD_LINK = lazy_re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(#[^)\s]*)\s*\)")
 _BRACKET = lazy_re.compile(r"[\[\]]")
-_TAG = lazy_re.compile(r"<[^<>]{0,1000}>")
 # The start of the Claims section ends an unclosed slider.
 _CLAIMS_HEADING = lazy_re.compile(r"^ {0,3}##\s+Claims\b", re.IGNORECASE | re.MULTILINE)
 
@@ -39,7 +38,7 @@ class SliderParts:
 
 def visible_label(raw: str) -> str:
     """A citation's label as a reader sees it: no tags, entities decoded, outer brackets off."""
-    label = html.unescape(_TAG.sub("", raw)).strip()
+    label = html.unescape(without_tags(raw)).strip()
     if len(label) >= 2 and label[0] == "[" and label[-1] == "]":
         label = label[1:-1].strip()
     return label
