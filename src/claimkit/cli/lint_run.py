@@ -429,12 +429,10 @@ def _fix_line(tally: Tally, remaining: int) -> str:
 
 
 def _fixed_codes(before: FileResult, after: FileResult, tally: Tally) -> None:
-    """--show-fixes: what the fixes took away, by rule (fixable findings that are gone)."""
-    from collections import Counter
+    """--show-fixes: what the fixes took away, by rule (fixable findings of any kind gone)."""
+    from claimkit.fix.apply import fixed_by_rule
 
-    fixable = Counter(d.code for d in before.diagnostics if d.offers_fix)
-    fixable.subtract(Counter(d.code for d in after.diagnostics))
-    gone = {code: count for code, count in sorted(fixable.items()) if count > 0}
+    gone = fixed_by_rule(before.diagnostics, after.diagnostics)
     if gone:
         tally.fixed_codes.append((before.path, gone))
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from claimkit.diagnostics import Applicability, Diagnostic, Edit, Fix
@@ -152,22 +153,27 @@ def fix_text(
     else:
         converged = not choose(diagnostics, allowed)
     held = _held(diagnostics, allowed)
-    fixed = _fixed(initial, diagnostics, allowed) if applied else 0
+    fixed = sum(fixed_by_rule(initial, diagnostics, allowed).values()) if applied else 0
     return Outcome(current.text, fixed, tuple(diagnostics), held, converged, False, guarded)
 
 
-def _fixed(before: list[Diagnostic], after: list[Diagnostic], allowed: set[Applicability]) -> int:
-    """Problems fixed: fixable findings of the run's kinds that are gone, rule by rule (a
-    label on a row that a merge removed is gone with it). Counts as --show-fixes lists."""
-    from collections import Counter
-
+def fixed_by_rule(
+    before: Iterable[Diagnostic],
+    after: Iterable[Diagnostic],
+    allowed: Collection[Applicability] | None = None,
+) -> dict[str, int]:
+    """Problems fixed, by rule code (sorted): fixable findings that are gone, of the
+    ``allowed`` kinds (any kind when None); a label on a row that a merge removed is gone
+    with it. The run's total and ``lint --show-fixes`` both count them so."""
     fixable = Counter(
         d.code
         for d in before
-        if d.fix is not None and d.fix.edits and d.fix.applicability in allowed
+        if d.offers_fix
+        and d.fix is not None
+        and (allowed is None or d.fix.applicability in allowed)
     )
     fixable.subtract(Counter(d.code for d in after))
-    return sum(count for count in fixable.values() if count > 0)
+    return {code: count for code, count in sorted(fixable.items()) if count > 0}
 
 
 def _merged(before: dict[str, str], fixes: list[Fix]) -> dict[str, str]:
