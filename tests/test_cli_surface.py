@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -277,3 +278,29 @@ def test_output_format_is_an_alias_of_format_on_every_command(
     spelled = cli(*args, "--output-format", "json")
     assert spelled.stdout == cli(*args, "--format", "json").stdout
     json.loads(spelled.stdout)
+
+
+def _listed_total(stderr: str, verb: str) -> int | None:
+    found = re.search(rf"^{verb} (\d+) problems?:$", stderr, re.MULTILINE)
+    return int(found.group(1)) if found else None
+
+
+@pytest.mark.parametrize("extra", [(), ("--unsafe-fixes",), ("--diff",)])
+def test_show_fixes_and_the_run_total_count_the_same_fixes(
+    tmp_path: Path, cli, extra: tuple[str, ...]
+) -> None:
+    """One count of what --fix did: the enumeration and the closing line agree, and the
+    per-rule lines add up to it (a row that an exact merge removes may also carry a
+    near-duplicate finding of a kind the run does not apply: not counted by either)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate_corpus import generate
+
+    generate(str(tmp_path / "docs"), 20, seed=7)  # explainer 16 has such a row
+    done = cli("lint", "--no-cache", "--fix", "--show-fixes", *extra, "docs")
+    verb = "Would fix" if "--diff" in extra else "Fixed"
+    listed = _listed_total(done.stderr, verb)
+    closing = re.search(rf"^claimkit: {verb} (\d+) problems?[ ,]", done.stderr, re.M)
+    assert listed is not None and closing is not None, done.stderr
+    assert listed == int(closing.group(1)) > 0
+    per_rule = sum(int(n) for n in re.findall(r"^    (\d+) \u00d7 CK", done.stderr, re.MULTILINE))
+    assert per_rule == listed

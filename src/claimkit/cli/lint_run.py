@@ -123,6 +123,8 @@ def _run(options: Options) -> None:
             problems = "problem" if tally.fixed == 1 else "problems"
             files_word = "file" if tally.files_changed == 1 else "files"
             note(f"Would fix {tally.fixed} {problems} in {tally.files_changed} {files_word}.")
+            if options.show_fixes:
+                _show_fixes(tally, [], options)
         raise typer.Exit(ExitCode.FINDINGS if tally.diffs else ExitCode.OK)
 
     if not ("-" in options.paths and options.fix):
@@ -261,8 +263,6 @@ def _fix_one(
 
     job = planner.job(path)
     fixed = fix_path(path, display, job, options.unsafe_fixes)
-    if options.show_fixes and fixed.document is not None and fixed.outcome is not None:
-        _fixed_codes(lint_parsed(fixed.document, job), fixed.result, tally)
     if not _account(fixed, tally, options, write_to=None if options.diff else path):
         assert fixed.document is not None
         return lint_parsed(fixed.document, job)  # not written: what the file still holds
@@ -318,6 +318,8 @@ def _account(fixed: object, tally: Tally, options: Options, write_to: str | None
             tally.not_written.append((document.path, str(exc)))
             return False
     tally.fixed += outcome.fixed
+    if outcome.fixed_codes:
+        tally.fixed_codes.append((document.path, outcome.fixed_codes))
     tally.files_changed += 1
     return True
 
@@ -428,15 +430,6 @@ def _fix_line(tally: Tally, remaining: int) -> str:
     return line
 
 
-def _fixed_codes(before: FileResult, after: FileResult, tally: Tally) -> None:
-    """--show-fixes: what the fixes took away, by rule (fixable findings of any kind gone)."""
-    from claimkit.fix.apply import fixed_by_rule
-
-    gone = fixed_by_rule(before.diagnostics, after.diagnostics)
-    if gone:
-        tally.fixed_codes.append((before.path, gone))
-
-
 def _show_fixes(tally: Tally, diagnostics: list[Diagnostic], options: Options) -> None:
     """ruff's enumeration, on stderr so that stdout keeps only the report."""
     from collections import Counter
@@ -445,7 +438,7 @@ def _show_fixes(tally: Tally, diagnostics: list[Diagnostic], options: Options) -
 
     by_file: list[tuple[str, dict[str, int]]]
     if options.fix:
-        by_file, verb = tally.fixed_codes, "Fixed"
+        by_file, verb = tally.fixed_codes, "Would fix" if options.diff else "Fixed"
     else:
         counts: dict[str, Counter[str]] = {}
         for d in diagnostics:

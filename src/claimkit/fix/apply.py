@@ -16,12 +16,18 @@ MAX_ITERATIONS = 20
 @dataclass(frozen=True, slots=True)
 class Outcome:
     text: str  # the fixed text (the original when nothing could be applied)
-    fixed: int  # problems fixed: fixable findings gone, rule by rule (as --show-fixes lists)
+    # Problems fixed by rule code: fixable findings of the applied kinds that are gone.
+    fixed_codes: dict[str, int]
     remaining: tuple[Diagnostic, ...]  # what the last lint still found
     unsafe_held: int  # UNSAFE fixes among the remaining findings, not applied
     converged: bool
     reverted: bool  # the fixes made the document worse, so the original was kept
     guarded: int = 0  # fixes held back because a citation would have changed its claim
+
+    @property
+    def fixed(self) -> int:
+        """Problems fixed: the run's total and --show-fixes both count ``fixed_codes``."""
+        return sum(self.fixed_codes.values())
 
 
 def choose(diagnostics: Iterable[Diagnostic], allowed: set[Applicability]) -> list[Fix]:
@@ -134,7 +140,7 @@ def fix_text(
         removing = removed + sum(len(fix.merges) for fix in fixes)
         if structure(candidate).worse_than(baseline, removing):
             found = lint(original)
-            return Outcome(original.text, 0, tuple(found), _held(found, allowed), True, True)
+            return Outcome(original.text, {}, tuple(found), _held(found, allowed), True, True)
         if not keeps_meaning(candidate, merges):
             # Keep the fixes of this pass that pass the guard on their own terms; the
             # others are held back, and the next pass offers them again only to refuse.
@@ -153,24 +159,23 @@ def fix_text(
     else:
         converged = not choose(diagnostics, allowed)
     held = _held(diagnostics, allowed)
-    fixed = sum(fixed_by_rule(initial, diagnostics, allowed).values()) if applied else 0
+    fixed = fixed_by_rule(initial, diagnostics, allowed) if applied else {}
     return Outcome(current.text, fixed, tuple(diagnostics), held, converged, False, guarded)
 
 
 def fixed_by_rule(
     before: Iterable[Diagnostic],
     after: Iterable[Diagnostic],
-    allowed: Collection[Applicability] | None = None,
+    allowed: Collection[Applicability],
 ) -> dict[str, int]:
-    """Problems fixed, by rule code (sorted): fixable findings that are gone, of the
-    ``allowed`` kinds (any kind when None); a label on a row that a merge removed is gone
-    with it. The run's total and ``lint --show-fixes`` both count them so."""
+    """Problems fixed, by rule code (sorted): fixable findings of the ``allowed`` kinds that
+    are gone; a label on a row that a merge removed is gone with it."""
     fixable = Counter(
         d.code
         for d in before
         if d.offers_fix
         and d.fix is not None
-        and (allowed is None or d.fix.applicability in allowed)
+        and d.fix.applicability in allowed
     )
     fixable.subtract(Counter(d.code for d in after))
     return {code: count for code, count in sorted(fixable.items()) if count > 0}
