@@ -173,9 +173,7 @@ def fixed_by_rule(
     fixable = Counter(
         d.code
         for d in before
-        if d.offers_fix
-        and d.fix is not None
-        and d.fix.applicability in allowed
+        if d.offers_fix and d.fix is not None and d.fix.applicability in allowed
     )
     fixable.subtract(Counter(d.code for d in after))
     return {code: count for code, count in sorted(fixable.items()) if count > 0}
