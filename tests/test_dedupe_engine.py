@@ -245,3 +245,22 @@ def test_a_corpus_clustered_on_several_processes_is_clustered_alike(
     together = detect.find_duplicates(sentences)
     assert together == alone
     assert sum(1 for d in alone if d.match.kind is Kind.NEAR) > 10
+
+
+def test_dropping_pairs_the_judge_blocks_unread_changes_no_cluster(tmp_path: Path) -> None:
+    """A search for matches drops LSH candidates whose numbers, negations or hedges differ;
+    one that collects look-alikes keeps and judges every pair. Both cluster alike."""
+    from claimkit.dedupe import detect
+    from claimkit.parse import parse_bytes
+
+    generate(str(tmp_path), 80, seed=5)
+    sentences = [
+        claim.sentence.value
+        for path in sorted(tmp_path.glob("*.md"))
+        for claim in parse_bytes(path.read_bytes(), path.name).claims
+    ]
+    assert len(set(sentences)) > index.EXHAUSTIVE_LIMIT  # the LSH path
+    rejected: list[detect.LookAlike] = []
+    assert detect.find_duplicates(sentences) == detect.find_duplicates(sentences, rejected=rejected)
+    assert any(reason == "different numbers" for _, _, reason, _ in rejected)
+    assert sum(1 for d in detect.find_duplicates(sentences) if d.match.kind is Kind.NEAR) > 10
