@@ -61,3 +61,47 @@ def test_stages_are_built_only_when_asked() -> None:
         "new",
         "pipeline",
     ]
+
+
+def _collapse_by_trying_every_run(seg: list[str], other: list[str]) -> list[str]:
+    """``_collapse`` as its docstring states it, each run joined and looked up (the judge
+    rules runs out by their length first)."""
+    from claimkit.dedupe.judge import _NOT_IN_ACRONYMS
+
+    if len(seg) < 2:
+        return list(seg)
+    place: dict[str, int] = {}
+    for at, word in enumerate(other):
+        place.setdefault(word, at)
+    heads = ["" if w in _NOT_IN_ACRONYMS else w[0] for w in seg]
+    out: list[str] = []
+    at = 0
+    while at < len(seg):
+        for end in range(min(len(seg), at + 6), at + 1, -1):
+            glued, initials = "".join(seg[at:end]), "".join(heads[at:end])
+            forms = (glued, initials) if len(initials) >= 2 else (glued,)
+            found = [place[w] for w in forms if w in place]
+            if found:
+                out.append(other[min(found)])
+                at = end
+                break
+        else:
+            out.append(seg[at])
+            at += 1
+    return out
+
+
+# Short words that glue into others ("sectionnear", "fbi") and acronym fillers.
+_GLUE = ["section", "near", "sectionnear", "f", "b", "i", "fbi", "of", "the", "us", "u", "s",
+         "nato", "n", "a", "t", "o", "and", "an", "d", "sa", "ab", "a", "b"]  # fmt: skip
+_glue_words = st.lists(st.sampled_from(_GLUE) | st.text("abfinostu", min_size=1, max_size=4))
+
+
+@settings(max_examples=600)
+@given(_glue_words, _glue_words)
+def test_runs_ruled_out_by_length_collapse_as_every_run_tried(
+    seg: list[str], other: list[str]
+) -> None:
+    from claimkit.dedupe.judge import _collapse
+
+    assert _collapse(seg, other) == _collapse_by_trying_every_run(seg, other)

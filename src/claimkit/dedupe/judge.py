@@ -29,9 +29,10 @@ rapidfuzz's token-sort ratio of the reconciled words (a moved clause costs nothi
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from claimkit.dedupe import lexicon
 from claimkit.dedupe.features import (
@@ -140,7 +141,14 @@ def _closed(word: str) -> bool:
 
 def _alike(x: str, y: str, names: frozenset[str]) -> bool:
     """Whether ``x`` and ``y`` are one word in two forms (or two words of one meaning)."""
-    if x == y or (x in SAYING and y in SAYING):
+    return x == y or _alike_words(x, y, x in names or y in names)
+
+
+# A corpus aligns the same word pairs over and over (a template's words against each
+# other's), and the answer depends on the pair and on whether either is a name.
+@lru_cache(maxsize=65536)
+def _alike_words(x: str, y: str, named: bool) -> bool:
+    if x in SAYING and y in SAYING:
         return True
     if _closed(x) or _closed(y):
         px, py = pole(x), pole(y)
@@ -148,7 +156,7 @@ def _alike(x: str, y: str, names: frozenset[str]) -> bool:
             return px == py
         nx, ny = negation(x), negation(y)
         return nx is not None and nx == ny
-    if x not in names and y not in names and lexicon.related(x, y):
+    if not named and lexicon.related(x, y):
         return True
     from rapidfuzz.fuzz import ratio
 
@@ -188,14 +196,25 @@ def _collapse(seg: list[str], other: list[str]) -> list[str]:
     place: dict[str, int] = {}
     for at, word in enumerate(other):
         place.setdefault(word, at)
+    # A run can only be a word of ``other`` as long: most runs are ruled out by their
+    # length before any string is joined.
+    lengths = {len(word) for word in place}
     heads = ["" if w in _NOT_IN_ACRONYMS else w[0] for w in seg]
+    glued_ends = list(itertools.accumulate((len(w) for w in seg), initial=0))
+    initial_ends = list(itertools.accumulate((len(h) for h in heads), initial=0))
     out: list[str] = []
     at = 0
     while at < len(seg):
         for end in range(min(len(seg), at + 6), at + 1, -1):
-            glued, initials = "".join(seg[at:end]), "".join(heads[at:end])
-            forms = (glued, initials) if len(initials) >= 2 else (glued,)
-            found = [place[w] for w in forms if w in place]
+            found = []
+            if glued_ends[end] - glued_ends[at] in lengths:
+                glued = "".join(seg[at:end])
+                if glued in place:
+                    found.append(place[glued])
+            if (size := initial_ends[end] - initial_ends[at]) >= 2 and size in lengths:
+                initials = "".join(heads[at:end])
+                if initials in place:
+                    found.append(place[initials])
             if found:
                 out.append(other[min(found)])
                 at = end
