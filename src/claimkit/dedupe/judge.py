@@ -29,7 +29,6 @@ rapidfuzz's token-sort ratio of the reconciled words (a moved clause costs nothi
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -186,35 +185,27 @@ REWORDED_WORDS = 3
 _NOT_IN_ACRONYMS = frozenset({"of", "and", "the", "for", "on", "in", "to"})
 
 
-def _collapse(seg: list[str], other: list[str]) -> list[str]:
+# A corpus reconciles the same stretches over and over (a template's words against another
+# template's): each pair of stretches is collapsed once.
+@lru_cache(maxsize=65536)
+def _collapse(seg: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
     """``seg`` with each run that is one word of ``other`` written as that word: glued
     (``section near``) or abbreviated (``FBI``, two letters or more); the longest run
     first, and of two words a run could be, the one ``other`` has first."""
     if len(seg) < 2:
-        return list(seg)
+        return seg
     # Each word's first place in ``other``: the result must not follow set order.
     place: dict[str, int] = {}
     for at, word in enumerate(other):
         place.setdefault(word, at)
-    # A run can only be a word of ``other`` as long: most runs are ruled out by their
-    # length before any string is joined.
-    lengths = {len(word) for word in place}
     heads = ["" if w in _NOT_IN_ACRONYMS else w[0] for w in seg]
-    glued_ends = list(itertools.accumulate((len(w) for w in seg), initial=0))
-    initial_ends = list(itertools.accumulate((len(h) for h in heads), initial=0))
     out: list[str] = []
     at = 0
     while at < len(seg):
         for end in range(min(len(seg), at + 6), at + 1, -1):
-            found = []
-            if glued_ends[end] - glued_ends[at] in lengths:
-                glued = "".join(seg[at:end])
-                if glued in place:
-                    found.append(place[glued])
-            if (size := initial_ends[end] - initial_ends[at]) >= 2 and size in lengths:
-                initials = "".join(heads[at:end])
-                if initials in place:
-                    found.append(place[initials])
+            glued, initials = "".join(seg[at:end]), "".join(heads[at:end])
+            forms = (glued, initials) if len(initials) >= 2 else (glued,)
+            found = [place[w] for w in forms if w in place]
             if found:
                 out.append(other[min(found)])
                 at = end
@@ -222,7 +213,7 @@ def _collapse(seg: list[str], other: list[str]) -> list[str]:
         else:
             out.append(seg[at])
             at += 1
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +262,8 @@ def _reconcile(
     seg_a: list[str], seg_b: list[str], names: frozenset[str], diff: _Diff
 ) -> tuple[list[str], list[str]]:
     """Pair the words of a replaced stretch in order; return what stays unpaired per side."""
-    seg_a, seg_b = _collapse(seg_a, seg_b), _collapse(seg_b, seg_a)
+    raw_a, raw_b = tuple(seg_a), tuple(seg_b)
+    seg_a, seg_b = list(_collapse(raw_a, raw_b)), list(_collapse(raw_b, raw_a))
     if len(seg_a) == len(seg_b) == 1 and lexicon.broader(seg_a[0], seg_b[0]):
         seg_b = seg_a  # "car" / "vehicle": one word for the other, nothing added beside it
     left_a: list[str] = []
