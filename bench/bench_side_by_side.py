@@ -1,6 +1,7 @@
 """claimkit next to rumdl on one corpus, cold and warm, in the same run, interleaved.
 
-    python bench/bench_side_by_side.py [--files 10000] [--runs 5] [--single-runs 15] [--consistent]
+    python bench/bench_side_by_side.py [--files 10000] [--runs 5] [--single-runs 15]
+        [--consistent | --corpus DIR]
 
 Run it with a non-editable install's python, with rumdl installed into that same venv
 (``python3 -m venv /tmp/b16 && /tmp/b16/bin/pip install . rumdl``): the bench installs
@@ -59,6 +60,21 @@ def _output(command: list[str], cwd: Path) -> bytes:
     return done.stdout
 
 
+def _copies(source: Path, corpus: Path, files: int) -> list[str]:
+    """``files`` copies of the explainers in ``source``, taken in turn."""
+    originals = sorted(source.rglob("*.md"))
+    if not originals:
+        raise SystemExit(f"no .md files in {source}")
+    corpus.mkdir(parents=True)
+    paths = []
+    for number in range(files):
+        original = originals[number % len(originals)]
+        path = corpus / f"{original.stem}-{number:05d}.md"
+        shutil.copyfile(original, path)
+        paths.append(str(path))
+    return paths
+
+
 def _median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -75,6 +91,12 @@ def main() -> None:
         help="summaries restate their cited claims, as pipelines' mostly do (make_consistent); "
         "as generated, every summary sentence has a figure no claim holds (CK601: ~17 a file)",
     )
+    parser.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="instead of generating, copy DIR's .md files (real explainers) round-robin "
+        "until there are --files of them",
+    )
     args = parser.parse_args()
     rumdl = _rumdl()
     if rumdl is None:
@@ -83,7 +105,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
         corpus = root / "corpus"
-        paths = generate(str(corpus), args.files, seed=args.seed)
+        if args.corpus:
+            paths = _copies(Path(args.corpus), corpus, args.files)
+        else:
+            paths = generate(str(corpus), args.files, seed=args.seed)
         if args.consistent:
             make_consistent(str(corpus))
         size = sum(os.path.getsize(p) for p in paths)
