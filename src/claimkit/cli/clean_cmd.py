@@ -30,7 +30,7 @@ def clean(
     from claimkit.run.cache import clean as remove
 
     try:
-        configured = Resolver(config, isolated).for_path(os.path.join(os.getcwd(), "x.md"))
+        configured = Resolver(config, isolated).for_path(os.getcwd())
     except ConfigError as exc:
         fail(str(exc))
     directory = resolve(cache_dir, configured.cache_dir)

@@ -208,8 +208,8 @@ def _cache_dir(planner: Planner, options: Options) -> str | None:
         return None
     from claimkit.run.cache import cache_dir
 
-    configured = planner.config(os.path.join(os.getcwd(), "x.md")).cache_dir
-    return cache_dir(options.cache_dir, configured)
+    # The configuration that applies in the working directory, as ``claimkit clean`` reads it.
+    return cache_dir(options.cache_dir, planner.config(os.getcwd()).cache_dir)
 
 
 def _lint_all(
