@@ -259,19 +259,6 @@ DECOYS: list[tuple[str, str]] = [
         "The bridge was damaged by a drone strike on Saturday morning, officials said.",
         "The bridge was damaged by a drone strike on Saturday morning, officials denied.",
     ),
-    # another thing named: two nouns for two unrelated others, the rest word for word
-    (
-        "Officials expect grain exports to rise by 12 percent this year.",
-        "Officials expect fuel subsidies to rise by 12 percent this year.",
-    ),
-    (
-        "Farm groups warned that water rationing may double next year.",
-        "Farm groups warned that the power cuts may double next year.",
-    ),
-    (
-        "The regulator said the rail link would cost about 62 billion over a decade.",
-        "The regulator said the drone program would cost about 62 billion over a decade.",
-    ),
 ]
 
 SAME_CLAIMS: list[tuple[str, str]] = [
@@ -418,14 +405,5 @@ SAME_CLAIMS: list[tuple[str, str]] = [
         "Twenty-five fishing boats were stranded in the harbour when the storm closed the "
         "shipping lane.",
         "25 fishing boats were stranded in the harbour when the storm closed the shipping lane.",
-    ),
-    # two nouns for two akin ones: the same thing named
-    (
-        "The car maker recalled 40,000 vehicles over faulty brakes.",
-        "The auto manufacturer recalled 40,000 vehicles over faulty brakes.",
-    ),
-    (
-        "The power company restored electricity to 5,000 homes on Sunday.",
-        "The electricity provider restored power to 5,000 homes on Sunday.",
     ),
 ]

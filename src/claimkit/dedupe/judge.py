@@ -14,9 +14,8 @@ aligned word by word. Where they differ:
 - what one side has in place of the other is a swap. It blocks when it is an opposite
   (a closed-class word of another pole of its family, ``before`` / ``after``, ``he`` /
   ``she``, or an antonym), a name for another name, one content word for an unrelated
-  one (``killed`` / ``injured``), two nouns side by side for two unrelated ones
-  (``grain exports`` / ``fuel subsidies``), or three content words a side and more; a
-  shorter phrase reworded is a paraphrase and only costs score;
+  one (``killed`` / ``injured``), or three content words a side and more; a shorter
+  phrase reworded is a paraphrase and only costs score;
 - words one side adds are allowed (they cost score), except a restrictor (``only``,
   ``nearly``), a comparative, quantity, order or time word, or a second clause (a
   coordinator or relative word with content, a new sentence, three content words set
@@ -358,8 +357,6 @@ def _swap_reason(
         # claim ("killed" / "injured", "send" / "sell"). A longer stretch reworded
         # ("weak links such as" / "flaws like") is a paraphrase, judged by the score.
         return f"different wording ({' '.join(content_a)} / {' '.join(content_b)})"
-    if _other_thing_named(left_a, left_b):
-        return f"different wording ({' '.join(content_a)} / {' '.join(content_b)})"
     for side, other in ((left_a, left_b), (left_b, left_a)):
         extra = [w for w in side if w not in other]
         reason = _addition_reason(_Added(extra, False, False, False))
@@ -373,30 +370,6 @@ def _swap_reason(
         # / "supports the budget plan").
         return f"different wording ({' '.join(content_a)} / {' '.join(content_b)})"
     return None
-
-
-def _other_thing_named(left_a: list[str], left_b: list[str]) -> bool:
-    """Two nouns side by side in place of two others, none akin to any across: another
-    thing named ("grain exports" / "fuel subsidies"), not one thing reworded ("the device
-    plays" / "the product also streams" keeps its words apart)."""
-    pair_a, pair_b = _noun_pair(left_a), _noun_pair(left_b)
-    if pair_a is None or pair_b is None:
-        return False
-    return not any(
-        x == y or lexicon.related(x, y) or lexicon.broader(x, y) for x in pair_a for y in pair_b
-    )
-
-
-def _noun_pair(left: list[str]) -> tuple[str, str] | None:
-    """The two content words of ``left`` when it has exactly two, next to each other, both
-    nouns in the lexicon."""
-    at = [i for i, word in enumerate(left) if _swappable(word)]
-    if len(at) != 2 or at[1] != at[0] + 1:
-        return None
-    first, second = left[at[0]], left[at[1]]
-    if not (lexicon.base_forms(first, "n") and lexicon.base_forms(second, "n")):
-        return None
-    return first, second
 
 
 def _addition_reason(added: _Added) -> str | None:
