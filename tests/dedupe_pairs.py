@@ -406,4 +406,18 @@ SAME_CLAIMS: list[tuple[str, str]] = [
         "shipping lane.",
         "25 fishing boats were stranded in the harbour when the storm closed the shipping lane.",
     ),
+    # two nouns reworded as two others that the lexicon does not relate: the same people
+    # or thing, named as another outlet names them
+    (
+        "Aid workers said food shortages were worsening across the besieged city.",
+        "Humanitarian staff said food shortages were worsening across the besieged city.",
+    ),
+    (
+        "The border crossing reopened on Monday after three days of heavy shelling.",
+        "The frontier checkpoint reopened on Monday after three days of heavy shelling.",
+    ),
+    (
+        "Police officers arrested 12 protesters outside the parliament building on Friday.",
+        "Security forces arrested 12 protesters outside the parliament building on Friday.",
+    ),
 ]
