@@ -265,7 +265,13 @@ ClassCount = tuple[tuple[str, int], ...]
 
 @dataclass(frozen=True, slots=True)
 class ClosedClasses:
-    """What must be the same in two sentences wherever it stands, attribution included."""
+    """What must be the same in two sentences wherever it stands, attribution included.
+
+    Two sentences whose classes differ in any field are never duplicates: the judge's first
+    guard (``judge._closed_classes``) compares every field, and the corpus search drops such
+    pairs in bulk on that promise (``detect._same_closed_classes``). A field added here is
+    a field both must compare.
+    """
 
     numbers: ClassCount
     negations: ClassCount
